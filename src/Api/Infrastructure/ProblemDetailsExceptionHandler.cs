@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using WorkOrders.Application.Common.Exceptions;
+using WorkOrders.Domain.Common;
+
+namespace WorkOrders.Api.Infrastructure;
+
+/// <summary>The one place where exceptions become RFC 9457 ProblemDetails. Expected outcomes get their
+/// status (400, 401, 403, 404, 409, 412, 428); anything else is a 500 with a trace id and no internals.</summary>
+public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var problem = Map(exception);
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        }).ConfigureAwait(false);
+    }
+
+    private static ProblemDetails Map(Exception exception) => exception switch
+    {
+        ValidationException v => new ValidationProblemDetails(v.Errors.ToDictionary(e => JsonPath(e.Key), e => e.Value))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid.",
+        },
+        BadHttpRequestException { InnerException: JsonException json } => new ValidationProblemDetails(
+            new Dictionary<string, string[]> { [json.Path ?? "$"] = ["The request body is not valid JSON, or a value has the wrong type."] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request body could not be read.",
+        },
+        BadHttpRequestException bad => new ProblemDetails
+        {
+            Status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest,
+            Title = "The request could not be read.",
+            Detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : SafeDetail(bad.Message),
+        },
+        AntiforgeryValidationException => new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Missing or invalid antiforgery token.",
+            Detail = "Send the X-XSRF-TOKEN header with the value of the XSRF-TOKEN cookie.",
+        },
+        NotFoundException nf => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = nf.Message },
+        UnauthenticatedException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Authentication is required." },
+        ForbiddenAccessException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = f.Message },
+        BusinessRuleException rule => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The request conflicts with the current state.",
+            Detail = rule.Message,
+            Extensions = { ["rule"] = rule.Rule },
+        },
+        PreconditionFailedException pf => new ProblemDetails { Status = StatusCodes.Status412PreconditionFailed, Title = "Precondition failed.", Detail = pf.Message },
+        DbUpdateConcurrencyException => new ProblemDetails
+        {
+            Status = StatusCodes.Status412PreconditionFailed,
+            Title = "Precondition failed.",
+            Detail = "The resource was changed by someone else. Reload it and apply your change again.",
+        },
+        PreconditionRequiredException pr => new ProblemDetails { Status = StatusCodes.Status428PreconditionRequired, Title = "Precondition required.", Detail = pr.Message },
+        _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
+    };
+
+    /// <summary>Field names as the client wrote them: camelCase per segment (<c>Contact.Email</c> → <c>contact.email</c>).</summary>
+    private static string JsonPath(string property) => string.Join('.', property.Split('.').Select(segment =>
+        segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
+
+    /// <summary>Framework binding messages name parameters, never internals; keep them but cut them short.</summary>
+    private static string SafeDetail(string message) => message.Length > 300 ? message[..300] : message;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,21 @@
+using WorkOrders.Domain.Assets;
+using WorkOrders.Domain.Common;
+using WorkOrders.Domain.Contracts;
+using WorkOrders.Domain.Customers;
+using WorkOrders.Domain.CustomerSites;
+using WorkOrders.Domain.Partners;
+
+namespace WorkOrders.Application.Common.Interfaces;
+
+/// <summary>The application's port to its database: the aggregates' sets and one save.</summary>
+public interface IApplicationDbContext
+{
+    DbSet<Customer> Customers { get; }
+    DbSet<CustomerSite> CustomerSites { get; }
+    DbSet<Contract> Contracts { get; }
+    DbSet<Asset> Assets { get; }
+    DbSet<ApiKey> ApiKeys { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,26 @@
+namespace WorkOrders.Application.Common.Security;
+
+/// <summary>The roles of PRODUCT.md, and the groups of them that use cases name.</summary>
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Dispatcher = "Dispatcher";
+    public const string ProjectManager = "ProjectManager";
+    public const string AccountsReceivable = "AccountsReceivable";
+    public const string TeamManager = "TeamManager";
+    public const string Technician = "Technician";
+    public const string Ops = "Ops";
+
+    /// <summary>A partner system authenticated by its API key.</summary>
+    public const string Partner = "Partner";
+
+    /// <summary>Staff roles that may be given to users.</summary>
+    public static readonly IReadOnlyList<string> StaffRoles =
+        [Admin, Dispatcher, ProjectManager, AccountsReceivable, TeamManager, Technician, Ops];
+
+    /// <summary>Office staff who manage customers, sites, contracts, assets and work orders.</summary>
+    public const string Office = $"{Dispatcher},{ProjectManager},{TeamManager}";
+
+    /// <summary>Who may read customers and their sites, contracts and assets.</summary>
+    public const string CustomerReaders = $"{Office},{AccountsReceivable},{Partner}";
+}

@@ -1,0 +1,10 @@
+global using AutoMapper;
+global using AutoMapper.QueryableExtensions;
+global using FluentValidation;
+global using MediatR;
+global using Microsoft.EntityFrameworkCore;
+global using WorkOrders.Application.Common.Exceptions;
+global using WorkOrders.Application.Common.Interfaces;
+global using WorkOrders.Application.Common.Models;
+global using WorkOrders.Application.Common.Security;
+global using ValidationException = WorkOrders.Application.Common.Exceptions.ValidationException;

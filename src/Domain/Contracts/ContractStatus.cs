@@ -1,0 +1,8 @@
+namespace WorkOrders.Domain.Contracts;
+
+public enum ContractStatus
+{
+    Active,
+    Cancelled,
+    Expired,
+}

@@ -1,0 +1,7 @@
+namespace WorkOrders.Domain.CustomerSites;
+
+public enum SiteStatus
+{
+    Active,
+    Deactivated,
+}

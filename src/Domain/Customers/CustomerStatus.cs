@@ -1,0 +1,7 @@
+namespace WorkOrders.Domain.Customers;
+
+public enum CustomerStatus
+{
+    Active,
+    Deactivated,
+}

@@ -1,0 +1,22 @@
+namespace WorkOrders.Infrastructure.Persistence;
+
+/// <summary>The <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary><c>Sqlite</c> (embedded default, a file under <see cref="DataDirectory"/>) or <c>Postgres</c>.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Folder of the SQLite file, relative to the content root unless absolute.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Apply pending migrations at start-up. Default: yes on SQLite, no on PostgreSQL (use <c>--migrate</c>).</summary>
+    public bool? MigrateOnStartup { get; set; }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
