@@ -43,7 +43,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
                 state.Context.ChangeTracker.Clear();
                 await using var transaction = await state.Context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
                 var result = await state.Work(ct).ConfigureAwait(false);
-                await state.Context.SaveChangesAsync(ct).ConfigureAwait(false);
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
                 return result;
             },
