@@ -59,7 +59,9 @@ app.MapGroup("/api/v1")
     .MapContracts()
     .MapAssets()
     .MapUsers()
-    .MapApiKeys();
+    .MapApiKeys()
+    .MapServiceProviders()
+    .MapWorkOrders();
 
 await app.RunAsync();
 

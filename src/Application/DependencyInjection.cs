@@ -19,6 +19,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
 
@@ -36,6 +37,7 @@ public static class DependencyInjection
             services.AddScoped(typeof(Customers.Commands.DeactivateCustomer.ICustomerDeactivationStep), step);
         }
 
+        services.AddScoped<WorkOrders.WorkOrderAccess>();
         services.AddAutoMapper(cfg => { }, assembly);
         return services;
     }

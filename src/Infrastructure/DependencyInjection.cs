@@ -33,10 +33,13 @@ public static class DependencyInjection
                 case DatabaseProvider.Postgres:
                     db.UseNpgsql(connectionString, npgsql => npgsql
                         .MigrationsAssembly(PostgresMigrationsAssembly)
+                        .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
                         .EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null));
                     break;
                 default:
-                    db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                    db.UseSqlite(connectionString, sqlite => sqlite
+                        .MigrationsAssembly(SqliteMigrationsAssembly)
+                        .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
                     break;
             }
         });
@@ -44,6 +47,8 @@ public static class DependencyInjection
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<IWorkOrderNumbers, WorkOrderNumbers>();
+        services.AddScoped<IIdempotencyStore, Persistence.Idempotency.IdempotencyStore>();
 
         services.AddIdentityCore<AppUser>(identity =>
             {

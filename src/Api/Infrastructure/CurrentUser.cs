@@ -10,6 +10,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : IUser
 
     public string? Id => Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
 
+    public string? Name => Principal?.FindFirstValue(ClaimTypes.Name) ?? Principal?.FindFirstValue(ClaimTypes.Email);
+
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
 
     public IReadOnlyCollection<string> Roles => Principal?.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList() ?? [];

@@ -59,13 +59,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         NotFoundException nf => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = nf.Message },
         UnauthenticatedException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Authentication is required." },
         ForbiddenAccessException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = f.Message },
-        BusinessRuleException rule => new ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = "The request conflicts with the current state.",
-            Detail = rule.Message,
-            Extensions = { ["rule"] = rule.Rule },
-        },
+        BusinessRuleException rule => Conflict(rule),
         PreconditionFailedException pf => new ProblemDetails { Status = StatusCodes.Status412PreconditionFailed, Title = "Precondition failed.", Detail = pf.Message },
         DbUpdateConcurrencyException => new ProblemDetails
         {
@@ -73,9 +67,34 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             Title = "Precondition failed.",
             Detail = "The resource was changed by someone else. Reload it and apply your change again.",
         },
+        IdempotencyKeyReusedException reused => new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Idempotency-Key reused.",
+            Detail = reused.Message,
+        },
         PreconditionRequiredException pr => new ProblemDetails { Status = StatusCodes.Status428PreconditionRequired, Title = "Precondition required.", Detail = pr.Message },
         _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
     };
+
+    /// <summary>409 with the rule's name; an illegal transition also names the current and requested status.</summary>
+    private static ProblemDetails Conflict(BusinessRuleException rule)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The request conflicts with the current state.",
+            Detail = rule.Message,
+            Extensions = { ["rule"] = rule.Rule },
+        };
+        if (rule.BrokenRule is Domain.WorkOrders.WorkOrderTransitionMustBeAllowed transition)
+        {
+            problem.Extensions["currentStatus"] = transition.Current.ToString();
+            problem.Extensions["requestedStatus"] = transition.Requested.ToString();
+        }
+
+        return problem;
+    }
 
     /// <summary>Field names as the client wrote them: camelCase per segment (<c>Contact.Email</c> → <c>contact.email</c>).</summary>
     private static string JsonPath(string property) => string.Join('.', property.Split('.').Select(segment =>

@@ -9,6 +9,8 @@ using WorkOrders.Domain.Contracts;
 using WorkOrders.Domain.Customers;
 using WorkOrders.Domain.CustomerSites;
 using WorkOrders.Domain.Partners;
+using WorkOrders.Domain.ServiceProviders;
+using WorkOrders.Domain.WorkOrders;
 using WorkOrders.Infrastructure.Identity;
 
 namespace WorkOrders.Infrastructure.Persistence;
@@ -23,6 +25,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Asset> Assets => Set<Asset>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ServiceProvider> ServiceProviders => Set<ServiceProvider>();
+    public DbSet<ServiceProviderTeam> ServiceProviderTeams => Set<ServiceProviderTeam>();
+    public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
+    public DbSet<LineItem> LineItems => Set<LineItem>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<WorkOrderTask> WorkOrderTasks => Set<WorkOrderTask>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -62,5 +71,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         // Times are UTC everywhere; SQLite cannot compare DateTimeOffset, so the model uses DateTime (UTC) only.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+        if (IsSqlite)
+        {
+            // SQLite stores decimal as TEXT and cannot compare or sum it in SQL: store hours and money as REAL there.
+            configurationBuilder.Properties<decimal>().HaveConversion<double>();
+        }
     }
 }

@@ -1,8 +1,12 @@
+using System.Text.Json;
+
 namespace WorkOrders.Application.Common.Behaviours;
 
 /// <summary>Commands run in one transaction under the execution strategy: the change, its domain events'
-/// handlers, its audit rows and its outbox rows commit together or not at all. Queries pass through.</summary>
-public sealed class TransactionBehaviour<TRequest, TResponse>(IUnitOfWork unitOfWork) : IPipelineBehavior<TRequest, TResponse>
+/// handlers, its audit rows, its outbox rows and its idempotency record commit together or not at all.
+/// Queries pass through.</summary>
+public sealed class TransactionBehaviour<TRequest, TResponse>(IUnitOfWork unitOfWork, IIdempotencyStore idempotency, IUser user)
+    : IPipelineBehavior<TRequest, TResponse>
 {
     private static readonly bool IsCommand = typeof(TRequest).GetInterfaces()
         .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
@@ -10,8 +14,24 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(IUnitOfWork unitOf
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         ArgumentNullException.ThrowIfNull(next);
-        return IsCommand
-            ? unitOfWork.ExecuteInTransactionAsync(_ => next(), cancellationToken)
-            : next();
+        if (!IsCommand)
+        {
+            return next();
+        }
+
+        return unitOfWork.ExecuteInTransactionAsync(
+            async ct =>
+            {
+                var response = await next().ConfigureAwait(false);
+                if (request is IIdempotentCommand { IdempotencyKey: { Length: > 0 } key })
+                {
+                    await idempotency.SaveAsync(
+                        IdempotencyBehaviour<TRequest, TResponse>.Scope(user), key, IdempotencyBehaviour<TRequest, TResponse>.Hash(request),
+                        JsonSerializer.Serialize(response), ct).ConfigureAwait(false);
+                }
+
+                return response;
+            },
+            cancellationToken);
     }
 }

@@ -4,6 +4,8 @@ using WorkOrders.Domain.Contracts;
 using WorkOrders.Domain.Customers;
 using WorkOrders.Domain.CustomerSites;
 using WorkOrders.Domain.Partners;
+using WorkOrders.Domain.ServiceProviders;
+using WorkOrders.Domain.WorkOrders;
 
 namespace WorkOrders.Application.Common.Interfaces;
 
@@ -16,6 +18,13 @@ public interface IApplicationDbContext
     DbSet<Asset> Assets { get; }
     DbSet<ApiKey> ApiKeys { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<ServiceProvider> ServiceProviders { get; }
+    DbSet<ServiceProviderTeam> ServiceProviderTeams { get; }
+    DbSet<WorkOrder> WorkOrders { get; }
+    DbSet<LineItem> LineItems { get; }
+    DbSet<Comment> Comments { get; }
+    DbSet<StatusChange> StatusChanges { get; }
+    DbSet<WorkOrderTask> WorkOrderTasks { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -6,6 +6,9 @@ public interface IUser
     /// <summary>User id for staff, <c>apikey:{id}</c> for partners, null when anonymous.</summary>
     string? Id { get; }
 
+    /// <summary>A readable name for history and comments: the user's e-mail, or the partner key's name.</summary>
+    string? Name { get; }
+
     bool IsAuthenticated { get; }
 
     IReadOnlyCollection<string> Roles { get; }

@@ -21,6 +21,18 @@ public static class Roles
     /// <summary>Office staff who manage customers, sites, contracts, assets and work orders.</summary>
     public const string Office = $"{Dispatcher},{ProjectManager},{TeamManager}";
 
+    /// <summary>Managers: may delete comments, approve payments (project managers), and the like.</summary>
+    public const string Managers = $"{ProjectManager},{TeamManager}";
+
+    /// <summary>Staff who may read work orders (technicians see only their own).</summary>
+    public const string WorkOrderReaders = $"{Office},{AccountsReceivable},{Technician},{Partner}";
+
+    /// <summary>Who may open work orders: office staff, technicians (monitoring) and partners (their customers).</summary>
+    public const string WorkOrderCreators = $"{Office},{Technician},{Partner}";
+
+    /// <summary>Who may read the service providers and teams (to route work).</summary>
+    public const string ProviderReaders = $"{Office},{AccountsReceivable},{Technician}";
+
     /// <summary>Who may read customers and their sites, contracts and assets.</summary>
     public const string CustomerReaders = $"{Office},{AccountsReceivable},{Partner}";
 }

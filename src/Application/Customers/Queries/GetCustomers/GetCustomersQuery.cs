@@ -1,5 +1,6 @@
 using WorkOrders.Application.Common.Mappings;
 using WorkOrders.Domain.Customers;
+using WorkOrders.Domain.WorkOrders;
 
 namespace WorkOrders.Application.Customers.Queries.GetCustomers;
 
@@ -60,11 +61,27 @@ public sealed class GetCustomersQueryHandler(IApplicationDbContext db, IMapper m
 #pragma warning restore CA1309
         }
 
-        var rows = await query
+        // One statement: the page of customers and, per row, the five status counts as correlated
+        // index-only counts over (CustomerId, Status) — no query per row.
+        var inProgress = WorkOrderStatusMachine.InProgressGroup.ToList();
+        var workOrders = db.WorkOrders.Where(w => !w.IsDeleted);
+        var page = await query
             .OrderBy(c => c.NormalizedName).ThenBy(c => c.Id)
             .Take(limit + 1)
-            .ProjectTo<CustomerListItemDto>(mapper.ConfigurationProvider)
+            .Select(c => new
+            {
+                Customer = c,
+                Counts = new WorkOrderStatusCountsDto
+                {
+                    Draft = workOrders.Count(w => w.CustomerId == c.Id && w.Status == WorkOrderStatus.Draft),
+                    Published = workOrders.Count(w => w.CustomerId == c.Id && w.Status == WorkOrderStatus.Published),
+                    Assigned = workOrders.Count(w => w.CustomerId == c.Id && w.Status == WorkOrderStatus.Assigned),
+                    InProgress = workOrders.Count(w => w.CustomerId == c.Id && inProgress.Contains(w.Status)),
+                    Completed = workOrders.Count(w => w.CustomerId == c.Id && w.Status == WorkOrderStatus.Completed),
+                },
+            })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = page.ConvertAll(r => mapper.Map<CustomerListItemDto>(r.Customer) with { WorkOrderCounts = r.Counts });
 
         // The stored key is Normalize(Name), so the cursor is derived from the last row shown.
         string? next = null;

@@ -91,6 +91,18 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Counters",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Counters", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Customers",
                 columns: table => new
                 {
@@ -106,7 +118,7 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                     ContactName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     ContactEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
                     ContactPhone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     DeactivatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DeactivationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -118,6 +130,63 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Customers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ResponseJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceProviders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceProviders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceProviderTeams",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MemberIds = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceProviderTeams", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -236,7 +305,7 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CancellationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -271,7 +340,7 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                     ContactName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     ContactEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
                     ContactPhone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     DeactivatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DeactivationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -323,6 +392,189 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "WorkOrders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EquipmentIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ServiceRequested = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Instructions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Materials = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ScheduledStart = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ScheduledEnd = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    RequesterName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RequesterEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 9000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    StatusChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletionNotes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Routing = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    InvoiceStatus = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PaymentApprovedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    PaymentApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WorkedHours = table.Column<double>(type: "REAL", precision: 9, scale: 2, nullable: false),
+                    BilledHours = table.Column<double>(type: "REAL", precision: 9, scale: 2, nullable: true),
+                    WaitingSince = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WaitingSeconds = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDeleted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkOrders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkOrders_Contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "Contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkOrders_CustomerSites_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "CustomerSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkOrders_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkOrders_ServiceProviderTeams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "ServiceProviderTeams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkOrders_ServiceProviders_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "ServiceProviders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Comments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ByCustomer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Comments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Comments_WorkOrders_WorkOrderId",
+                        column: x => x.WorkOrderId,
+                        principalTable: "WorkOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LineItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    EstimatedLabourHours = table.Column<double>(type: "REAL", precision: 9, scale: 2, nullable: false),
+                    PartsCost = table.Column<double>(type: "REAL", precision: 12, scale: 2, nullable: false),
+                    HourlyRate = table.Column<double>(type: "REAL", precision: 9, scale: 2, nullable: false),
+                    ApprovalStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ApprovalNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LineItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LineItems_WorkOrders_WorkOrderId",
+                        column: x => x.WorkOrderId,
+                        principalTable: "WorkOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatusHistory",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ChangedByName = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatusHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StatusHistory_WorkOrders_WorkOrderId",
+                        column: x => x.WorkOrderId,
+                        principalTable: "WorkOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkOrderTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkOrderTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkOrderTasks_WorkOrders_WorkOrderId",
+                        column: x => x.WorkOrderId,
+                        principalTable: "WorkOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "Counters",
+                columns: new[] { "Name", "Value" },
+                values: new object[] { "WorkOrder", 0L });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_KeyHash",
@@ -383,6 +635,11 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                 columns: new[] { "EntityType", "EntityId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Comments_WorkOrderId_CreatedAt",
+                table: "Comments",
+                columns: new[] { "WorkOrderId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Contracts_CustomerId_Status_Id",
                 table: "Contracts",
                 columns: new[] { "CustomerId", "Status", "Id" });
@@ -401,6 +658,113 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                 name: "IX_CustomerSites_CustomerId_Status_Id",
                 table: "CustomerSites",
                 columns: new[] { "CustomerId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_CreatedAt",
+                table: "IdempotencyRecords",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_Scope_Key",
+                table: "IdempotencyRecords",
+                columns: new[] { "Scope", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LineItems_WorkOrderId_CreatedAt",
+                table: "LineItems",
+                columns: new[] { "WorkOrderId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceProviders_IsActive_Id",
+                table: "ServiceProviders",
+                columns: new[] { "IsActive", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceProviders_UserId",
+                table: "ServiceProviders",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatusHistory_WorkOrderId_ChangedAt",
+                table: "StatusHistory",
+                columns: new[] { "WorkOrderId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_Category_Number",
+                table: "WorkOrders",
+                columns: new[] { "Category", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_ContractId",
+                table: "WorkOrders",
+                column: "ContractId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_CreatedAt",
+                table: "WorkOrders",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_CustomerId_Status_Number",
+                table: "WorkOrders",
+                columns: new[] { "CustomerId", "Status", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_InvoiceStatus_Status_Number",
+                table: "WorkOrders",
+                columns: new[] { "InvoiceStatus", "Status", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_Number",
+                table: "WorkOrders",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_PaymentApprovedAt_Number",
+                table: "WorkOrders",
+                columns: new[] { "PaymentApprovedAt", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_ProviderId_Status_Number",
+                table: "WorkOrders",
+                columns: new[] { "ProviderId", "Status", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_Routing_Status_Number",
+                table: "WorkOrders",
+                columns: new[] { "Routing", "Status", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_ScheduledStart_Number",
+                table: "WorkOrders",
+                columns: new[] { "ScheduledStart", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_SiteId",
+                table: "WorkOrders",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_Source_Number",
+                table: "WorkOrders",
+                columns: new[] { "Source", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_Status_Number",
+                table: "WorkOrders",
+                columns: new[] { "Status", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_TeamId_Status_Number",
+                table: "WorkOrders",
+                columns: new[] { "TeamId", "Status", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrderTasks_WorkOrderId_Status",
+                table: "WorkOrderTasks",
+                columns: new[] { "WorkOrderId", "Status" });
         }
 
         /// <inheritdoc />
@@ -431,7 +795,22 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
-                name: "Contracts");
+                name: "Comments");
+
+            migrationBuilder.DropTable(
+                name: "Counters");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "LineItems");
+
+            migrationBuilder.DropTable(
+                name: "StatusHistory");
+
+            migrationBuilder.DropTable(
+                name: "WorkOrderTasks");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -440,7 +819,19 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "WorkOrders");
+
+            migrationBuilder.DropTable(
+                name: "Contracts");
+
+            migrationBuilder.DropTable(
                 name: "CustomerSites");
+
+            migrationBuilder.DropTable(
+                name: "ServiceProviderTeams");
+
+            migrationBuilder.DropTable(
+                name: "ServiceProviders");
 
             migrationBuilder.DropTable(
                 name: "Customers");
