@@ -22,6 +22,7 @@ public static class DependencyInjection
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.Converters.Add(new NoNulStringConverter());
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 

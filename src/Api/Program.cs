@@ -40,6 +40,7 @@ if (!isTooling)
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<RejectNulInQueryMiddleware>();
 app.UseSerilogRequestLogging();
 
 app.UseSwagger();
@@ -53,6 +54,7 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnony
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
 app.MapGroup("/api/v1")
+    .AddEndpointFilterFactory(StrictEnumQueryFilter.Create)
     .MapAuth()
     .MapCustomers()
     .MapSites()

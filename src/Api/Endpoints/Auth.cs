@@ -23,7 +23,7 @@ public static class Auth
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Signs in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie.");
         group.MapPost("/logout", Logout).WithName("Logout").ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapGet("/me", Me).WithName("GetMe").ProducesProblem(StatusCodes.Status401Unauthorized)
+        group.MapGet("/me", Me).WithName("GetMe").ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("The signed-in user and roles; refreshes the XSRF-TOKEN cookie.");
         return api;
     }
@@ -80,9 +80,15 @@ public static class Auth
     {
         var id = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
         var user = id is null ? null : await users.FindByIdAsync(id);
-        return user is null
-            ? Unauthorized("Sign in as a staff user.")
-            : TypedResults.Ok(await DescribeAsync(http, users, user, antiforgery));
+        if (user is null)
+        {
+            // A partner key is a caller, but not a user: it is known, so 403 rather than 401.
+            return http.User.Identity?.IsAuthenticated == true
+                ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.", detail: "Only staff users have a profile.")
+                : Unauthorized("Sign in as a staff user.");
+        }
+
+        return TypedResults.Ok(await DescribeAsync(http, users, user, antiforgery));
     }
 
     private static async Task<MeDto> DescribeAsync(HttpContext http, UserManager<AppUser> users, AppUser user, IAntiforgery antiforgery)

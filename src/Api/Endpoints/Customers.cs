@@ -53,7 +53,7 @@ public static class Customers
 
     private static async Task<Ok<CustomerDto>> UpdateCustomer(IMediator sender, HttpContext http, Guid id, UpdateCustomerCommand command, CancellationToken ct)
     {
-        var customer = await sender.Send(command with { Id = id, ExpectedVersion = ETag.RequireIfMatch(http) }, ct);
+        var customer = await sender.Send(command with { Id = id, ExpectedVersion = ETag.ReadIfMatch(http) }, ct);
         ETag.Set(http, customer.Version);
         return TypedResults.Ok(customer);
     }

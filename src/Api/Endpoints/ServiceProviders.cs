@@ -48,7 +48,7 @@ public static class ServiceProviders
 
     private static async Task<Ok<ServiceProviderDto>> UpdateServiceProvider(IMediator sender, HttpContext http, Guid id, UpdateServiceProviderCommand command, CancellationToken ct)
     {
-        var provider = await sender.Send(command with { Id = id, ExpectedVersion = ETag.RequireIfMatch(http) }, ct);
+        var provider = await sender.Send(command with { Id = id, ExpectedVersion = ETag.ReadIfMatch(http) }, ct);
         ETag.Set(http, provider.Version);
         return TypedResults.Ok(provider);
     }

@@ -75,7 +75,7 @@ public static class WorkOrderEndpoints
         WithETag(http, await sender.Send(new GetWorkOrderQuery(id), ct));
 
     private static async Task<Ok<WorkOrderDto>> UpdateWorkOrder(IMediator sender, HttpContext http, Guid id, UpdateWorkOrderCommand command, CancellationToken ct) =>
-        WithETag(http, await sender.Send(command with { Id = id, ExpectedVersion = ETag.RequireIfMatch(http) }, ct));
+        WithETag(http, await sender.Send(command with { Id = id, ExpectedVersion = ETag.ReadIfMatch(http) }, ct));
 
     private static async Task<NoContent> DeleteWorkOrder(IMediator sender, Guid id, CancellationToken ct)
     {
@@ -85,7 +85,7 @@ public static class WorkOrderEndpoints
 
     private static async Task<Ok<WorkOrderDto>> Transition(IMediator sender, HttpContext http, Guid id, TransitionWorkOrderCommand command, CancellationToken ct)
     {
-        int? expected = string.IsNullOrEmpty(http.Request.Headers.IfMatch) ? null : ETag.RequireIfMatch(http);
+        var expected = ETag.ReadIfMatch(http);
         return WithETag(http, await sender.Send(command with { Id = id, ExpectedVersion = expected }, ct));
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
-using WorkOrders.Application.Common.Exceptions;
 
 namespace WorkOrders.Api.Infrastructure;
 
@@ -15,41 +14,20 @@ public static class ETag
         context.Response.Headers.ETag = Format(version);
     }
 
-    /// <summary>The version the caller read (If-Match). Missing → 428; not a version of ours → 412.</summary>
-    public static int RequireIfMatch(HttpContext context)
+    /// <summary>The version the caller read (If-Match): null when missing (the use case answers 428 after
+    /// checking the caller's rights), -1 when it names no version of ours (so it can only be stale: 412).</summary>
+    public static int? ReadIfMatch(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var header = context.Request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(header))
         {
-            throw new PreconditionRequiredException();
+            return null;
         }
 
-        if (EntityTagHeaderValue.TryParse(header.Trim(), out var tag)
-            && int.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-        {
-            return version;
-        }
-
-        throw new PreconditionFailedException("If-Match does not name a current version of this resource. Reload it and apply your change again.");
-    }
-}
-
-/// <summary>An update without If-Match (428): read the resource first and send its ETag.</summary>
-public sealed class PreconditionRequiredException : Exception
-{
-    public PreconditionRequiredException()
-        : base("This update needs an If-Match header with the ETag of the version you read.")
-    {
-    }
-
-    public PreconditionRequiredException(string message)
-        : base(message)
-    {
-    }
-
-    public PreconditionRequiredException(string message, Exception innerException)
-        : base(message, innerException)
-    {
+        return EntityTagHeaderValue.TryParse(header.Trim(), out var tag)
+            && int.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : -1;
     }
 }

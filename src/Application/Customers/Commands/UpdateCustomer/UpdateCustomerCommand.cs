@@ -11,7 +11,7 @@ public sealed record UpdateCustomerCommand : ICommand<CustomerDto>
     public Guid Id { get; init; }
 
     [JsonIgnore]
-    public int ExpectedVersion { get; init; }
+    public int? ExpectedVersion { get; init; }
 
     public string Name { get; init; } = string.Empty;
     public string? Description { get; init; }

@@ -12,7 +12,7 @@ public sealed record UpdateServiceProviderCommand : ICommand<ServiceProviderDto>
     public Guid Id { get; init; }
 
     [JsonIgnore]
-    public int ExpectedVersion { get; init; }
+    public int? ExpectedVersion { get; init; }
 
     public string Name { get; init; } = string.Empty;
     public string Email { get; init; } = string.Empty;

@@ -13,7 +13,7 @@ public sealed record UpdateWorkOrderCommand : ICommand<WorkOrderDto>, IWorkOrder
     public Guid Id { get; init; }
 
     [JsonIgnore]
-    public int ExpectedVersion { get; init; }
+    public int? ExpectedVersion { get; init; }
 
     public string Title { get; init; } = string.Empty;
     public string ServiceRequested { get; init; } = string.Empty;
