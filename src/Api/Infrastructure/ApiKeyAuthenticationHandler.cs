@@ -37,11 +37,19 @@ public sealed class ApiKeyAuthenticationHandler(
         var hash = ApiKeySecret.Hash(presented);
         var key = await db.ApiKeys.AsNoTracking()
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.Name, k.CustomerIds })
+            .Select(k => new { k.Id, k.Name, k.CustomerIds, k.LastUsedAt })
             .SingleOrDefaultAsync(Context.RequestAborted).ConfigureAwait(false);
         if (key is null)
         {
             return AuthenticateResult.Fail("Invalid API key.");
+        }
+
+        // Last use, for the Admin's key list: at most one write per key every five minutes.
+        var now = TimeProvider.GetUtcNow().UtcDateTime;
+        if (key.LastUsedAt is null || key.LastUsedAt < now.AddMinutes(-5))
+        {
+            await db.ApiKeys.Where(k => k.Id == key.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted).ConfigureAwait(false);
         }
 
         List<Claim> claims =

@@ -21,7 +21,8 @@ public sealed partial class UnhandledExceptionBehaviour<TRequest, TResponse>(ILo
     }
 
     private static bool IsExpected(Exception ex) => ex is ValidationException or NotFoundException or ForbiddenAccessException
-        or UnauthenticatedException or PreconditionFailedException or PreconditionRequiredException or IdempotencyKeyReusedException or Domain.Common.BusinessRuleException or OperationCanceledException;
+        or UnauthenticatedException or PreconditionFailedException or PreconditionRequiredException or IdempotencyKeyReusedException or Domain.Common.BusinessRuleException or OperationCanceledException
+        or Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for request {RequestName}")]
     private static partial void LogUnhandled(ILogger logger, Exception ex, string requestName);
