@@ -48,6 +48,9 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IWorkOrderNumbers, WorkOrderNumbers>();
+        services.AddScoped<Persistence.Bulk.BulkInserter>();
+        services.AddScoped<IWorkOrderBulkStore, Persistence.Bulk.WorkOrderBulkStore>();
+        services.AddScoped<IOutbox, Persistence.Outbox.Outbox>();
         services.AddScoped<IIdempotencyStore, Persistence.Idempotency.IdempotencyStore>();
 
         services.AddIdentityCore<AppUser>(identity =>

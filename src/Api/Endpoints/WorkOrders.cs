@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using WorkOrders.Api.Infrastructure;
 using WorkOrders.Application.Common.Models;
+using WorkOrders.Application.WorkOrders.Commands.BulkWorkOrders;
 using WorkOrders.Application.WorkOrders.Commands.Comments;
 using WorkOrders.Application.WorkOrders.Commands.CreateEventWorkOrder;
 using WorkOrders.Application.WorkOrders.Commands.CreateWorkOrder;
@@ -28,6 +29,8 @@ public static class WorkOrderEndpoints
             .WithSummary("Work orders by any combination of filters (repeat status= for several), free text q, sort; keyset pages. mine=true is the open queue.");
         group.MapPost("/", CreateWorkOrder).WithName("CreateWorkOrder").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Opens a work order (Draft from the office; Published from e-mail, phone, technician, partner). Accepts Idempotency-Key.");
+        group.MapPost("/bulk", Bulk).WithName("BulkWorkOrders").WithProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("One action on up to 10,000 work orders: a result per id and totals; dryRun answers what it would do. Accepts Idempotency-Key.");
         group.MapGet("/{id:guid}", GetWorkOrder).WithName("GetWorkOrder").WithProblems(StatusCodes.Status404NotFound);
         group.MapPut("/{id:guid}", UpdateWorkOrder).WithName("UpdateWorkOrder")
             .WithProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired);
@@ -70,6 +73,10 @@ public static class WorkOrderEndpoints
         var workOrder = await sender.Send(command with { IdempotencyKey = idempotencyKey }, ct);
         return TypedResults.Created($"/api/v1/work-orders/{workOrder.Id}", workOrder);
     }
+
+    private static async Task<Ok<BulkResultDto>> Bulk(
+        IMediator sender, BulkWorkOrdersCommand command, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(command with { IdempotencyKey = idempotencyKey }, ct));
 
     private static async Task<Ok<WorkOrderDto>> GetWorkOrder(IMediator sender, HttpContext http, Guid id, CancellationToken ct) =>
         WithETag(http, await sender.Send(new GetWorkOrderQuery(id), ct));

@@ -235,11 +235,41 @@ public sealed class WorkOrder : AuditableEntity
         ArgumentNullException.ThrowIfNull(actor);
         EnsureNotDeleted();
         CheckRule(new WorkOrderMustNotBeBilled(this));
+
         IsDeleted = true;
         DeletedAt = actor.At;
         DeletedBy = actor.UserId;
         AddDomainEvent(new WorkOrderDeleted(Id));
     }
+
+    /// <summary>Sets the invoice flag (Invoiced or Invoice Not Required) of completed work.</summary>
+    public void SetInvoiceStatus(InvoiceStatus status)
+    {
+        EnsureNotDeleted();
+        if (WorkOrderBulkRules.WhyNot(status == InvoiceStatus.Yes ? BulkAction.MarkInvoiced : BulkAction.MarkInvoiceNotRequired, Snapshot(false)) is { } why)
+        {
+            throw new BusinessRuleException(new BulkRuleMustHold(DisplayNumber, why));
+        }
+
+        InvoiceStatus = status;
+    }
+
+    /// <summary>Approves payment to the third-party provider of completed work (project managers).</summary>
+    public void ApprovePayment(bool assignedToThirdParty, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        EnsureNotDeleted();
+        if (WorkOrderBulkRules.WhyNot(BulkAction.ApprovePayment, Snapshot(assignedToThirdParty)) is { } why)
+        {
+            throw new BusinessRuleException(new BulkRuleMustHold(DisplayNumber, why));
+        }
+
+        PaymentApprovedAt = actor.At;
+        PaymentApprovedBy = actor.UserId;
+    }
+
+    public WorkOrderSnapshot Snapshot(bool assignedToThirdParty) => new(
+        Id, Number, CustomerId, Status, IsDeleted, InvoiceStatus, PaymentApprovedAt, Routing, ProviderId, WaitingSince, WaitingSeconds, assignedToThirdParty);
 
     public LineItem AddLineItem(string description, decimal estimatedLabourHours, decimal partsCost, decimal hourlyRate, DateTime at)
     {
@@ -372,7 +402,7 @@ public sealed class WorkOrderMustBeOpen(WorkOrder workOrder) : IBusinessRule
 
 public sealed class WorkOrderMustNotBeBilled(WorkOrder workOrder) : IBusinessRule
 {
-    public bool IsBroken() => workOrder.InvoiceStatus == InvoiceStatus.Yes || workOrder.PaymentApprovedAt is not null;
+    public bool IsBroken() => WorkOrderBulkRules.IsBilled(workOrder.InvoiceStatus, workOrder.PaymentApprovedAt);
 
     public string Message => $"Work order {workOrder.DisplayNumber} is invoiced or payment-approved: it cannot be deleted.";
 }
@@ -391,6 +421,13 @@ public sealed class ScheduledWindowMustBeOrdered(DateTime start, DateTime end) :
     public bool IsBroken() => end < start;
 
     public string Message => $"The scheduled window ends ({end:u}) before it starts ({start:u}).";
+}
+
+public sealed class BulkRuleMustHold(string number, string why) : IBusinessRule
+{
+    public bool IsBroken() => true;
+
+    public string Message => $"Work order {number}: {why}.";
 }
 
 public sealed class LineItemMustExist(Guid id) : IBusinessRule

@@ -108,6 +108,13 @@ public sealed class StatusChange : Entity
         ChangedByName = string.Empty;
     }
 
+    /// <summary>A history row for a change applied set-based (bulk actions), outside a loaded aggregate.</summary>
+    public static StatusChange Record(Guid workOrderId, WorkOrderStatus? from, WorkOrderStatus to, string action, Actor actor, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return new StatusChange(workOrderId, from, to, action, actor, reason);
+    }
+
     internal StatusChange(Guid workOrderId, WorkOrderStatus? from, WorkOrderStatus to, string action, Actor actor, string? reason)
     {
         WorkOrderId = workOrderId;
