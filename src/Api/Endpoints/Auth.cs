@@ -71,6 +71,12 @@ public static class Auth
 
     private static async Task<NoContent> Logout(HttpContext http, SignInManager<AppUser> signIn)
     {
+        // A new security stamp ends every session of the user, including copies of this cookie.
+        if (await signIn.UserManager.GetUserAsync(http.User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         http.Response.Cookies.Delete(AntiforgeryDefaults.CookieName);
         return TypedResults.NoContent();

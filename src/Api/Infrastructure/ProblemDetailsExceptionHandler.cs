@@ -39,10 +39,24 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             Title = "One or more fields are invalid.",
         },
         BadHttpRequestException { InnerException: JsonException json } => new ValidationProblemDetails(
-            new Dictionary<string, string[]> { [json.Path ?? "$"] = ["The request body is not valid JSON, or a value has the wrong type."] })
+            new Dictionary<string, string[]> { [FieldOfJsonPath(json.Path)] = ["The request body is not valid JSON, or a value has the wrong type."] })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request body could not be read.",
+        },
+        BadHttpRequestException bad when BindingFailure.Match(bad.Message) is { Success: true } m => new ValidationProblemDetails(
+            new Dictionary<string, string[]> { [m.Groups["name"].Value] = [$"'{m.Groups["name"].Value}' has an invalid value."] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid.",
+        },
+        BadHttpRequestException bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) && bad.StatusCode != StatusCodes.Status413PayloadTooLarge => new ProblemDetails
+        {
+            Status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest,
+            Title = "The request could not be read.",
+            Detail = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType
+                ? "Send the body as application/json."
+                : "A JSON request body is required.",
         },
         BadHttpRequestException bad => new ProblemDetails
         {
@@ -99,6 +113,15 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     /// <summary>Field names as the client wrote them: camelCase per segment (<c>Contact.Email</c> → <c>contact.email</c>).</summary>
     private static string JsonPath(string property) => string.Join('.', property.Split('.').Select(segment =>
         segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
+
+    /// <summary>The framework's binding failure: <c>Failed to bind parameter "Type name" from "value".</c></summary>
+    private static readonly System.Text.RegularExpressions.Regex BindingFailure = new(
+        "^Failed to bind parameter \"[^\"]* (?<name>[A-Za-z0-9_]+)\" from", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>A JSON path (<c>$.contact.email</c>, <c>$.ids[3]</c>) as the field key validation errors use
+    /// (<c>contact.email</c>, <c>ids[3]</c>); the whole body is <c>body</c>.</summary>
+    private static string FieldOfJsonPath(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
     /// <summary>Framework binding messages name parameters, never internals; keep them but cut them short.</summary>
     private static string SafeDetail(string message) => message.Length > 300 ? message[..300] : message;
