@@ -3,7 +3,8 @@ using WorkOrders.Domain.WorkOrders;
 namespace WorkOrders.Application.WorkOrders;
 
 /// <summary>Which work orders the caller may see: staff all, a partner those of its customers, a technician
-/// (without an office role) those assigned to it or to its teams. Deleted work orders are never visible.
+/// (without an office role) those assigned to it or to its teams, the new unassigned work it may pick up, and the
+/// work it opened itself. Deleted work orders are never visible.
 /// Anything outside answers 404, so existence does not leak.</summary>
 public sealed class WorkOrderAccess(IApplicationDbContext db, IUser user)
 {
@@ -24,7 +25,11 @@ public sealed class WorkOrderAccess(IApplicationDbContext db, IUser user)
         if (IsRestrictedTechnician)
         {
             var (providers, teams) = await MineAsync(cancellationToken).ConfigureAwait(false);
-            query = query.Where(w => (w.ProviderId != null && providers.Contains(w.ProviderId.Value)) || (w.TeamId != null && teams.Contains(w.TeamId.Value)));
+            var userId = user.Id;
+            query = query.Where(w => (w.ProviderId != null && providers.Contains(w.ProviderId.Value))
+                || (w.TeamId != null && teams.Contains(w.TeamId.Value))
+                || (w.Status == WorkOrderStatus.Published && w.Routing == RoutingKind.Unassigned)
+                || w.CreatedBy == userId);
         }
 
         return query;

@@ -4,7 +4,7 @@ namespace WorkOrders.Domain.WorkOrders;
 
 /// <summary>The one place that says which status each action leads to, and from where.
 /// <code>
-/// Draft ─publish→ Published ─assign→ Assigned ─start→ InProgress ⇄ Waiting{Parts,OnVendor,OnCustomer}
+/// Draft ─publish→ Published ─assign→ Assigned ─start→ InProgress ⇄ Waiting{Parts,OnVendor,OnCustomer} (wait from InProgress, resume back)
 ///                 Published ←unassign─ Assigned;  Assigned/InProgress/Waiting* ─complete→ Completed
 ///                 any non-terminal ─cancel→ Cancelled
 /// </code></summary>
@@ -21,9 +21,9 @@ public static class WorkOrderStatusMachine
         [WorkOrderAction.Assign] = ([WorkOrderStatus.Published, WorkOrderStatus.Assigned], WorkOrderStatus.Assigned),
         [WorkOrderAction.Unassign] = ([WorkOrderStatus.Assigned], WorkOrderStatus.Published),
         [WorkOrderAction.Start] = ([WorkOrderStatus.Assigned], WorkOrderStatus.InProgress),
-        [WorkOrderAction.WaitForParts] = (Working, WorkOrderStatus.WaitingParts),
-        [WorkOrderAction.WaitForVendor] = (Working, WorkOrderStatus.WaitingOnVendor),
-        [WorkOrderAction.WaitForCustomer] = (Working, WorkOrderStatus.WaitingOnCustomer),
+        [WorkOrderAction.WaitForParts] = ([WorkOrderStatus.InProgress], WorkOrderStatus.WaitingParts),
+        [WorkOrderAction.WaitForVendor] = ([WorkOrderStatus.InProgress], WorkOrderStatus.WaitingOnVendor),
+        [WorkOrderAction.WaitForCustomer] = ([WorkOrderStatus.InProgress], WorkOrderStatus.WaitingOnCustomer),
         [WorkOrderAction.Resume] = (Waiting, WorkOrderStatus.InProgress),
         [WorkOrderAction.Complete] = ([WorkOrderStatus.Assigned, .. Working], WorkOrderStatus.Completed),
         [WorkOrderAction.Cancel] = ([WorkOrderStatus.Draft, WorkOrderStatus.Published, WorkOrderStatus.Assigned, .. Working], WorkOrderStatus.Cancelled),
