@@ -16,6 +16,7 @@ public static class DependencyInjection
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddResponseCompression(); // Brotli/gzip for the SPA's assets and JSON (plain HTTP; HTTPS opt-in stays off: BREACH)
         services.AddScoped<IUser, CurrentUser>();
 
         services.Configure<JsonOptions>(o =>

@@ -39,12 +39,15 @@ if (!isTooling)
 }
 
 app.UseExceptionHandler();
+app.UseResponseCompression();
 app.UseStatusCodePages();
 app.UseMiddleware<RejectNulInQueryMiddleware>();
 app.UseSerilogRequestLogging();
 
 app.UseSwagger();
 app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "WorkOrders API v1"));
+
+app.UseSpaHosting(); // client/dist (Spa:Path), public, before authentication; skipped when not built
 
 app.UseAuthentication();
 app.UseAuthorization();
@@ -63,7 +66,8 @@ app.MapGroup("/api/v1")
     .MapUsers()
     .MapApiKeys()
     .MapServiceProviders()
-    .MapWorkOrders();
+    .MapWorkOrders()
+    .MapBilling();
 
 await app.RunAsync();
 

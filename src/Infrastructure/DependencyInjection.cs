@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IWorkOrderNumbers, WorkOrderNumbers>();
+        services.AddScoped<IRowLocks, RowLocks>();
         services.AddScoped<Persistence.Bulk.BulkInserter>();
         services.AddScoped<IWorkOrderBulkStore, Persistence.Bulk.WorkOrderBulkStore>();
         services.AddScoped<IOutbox, Persistence.Outbox.Outbox>();

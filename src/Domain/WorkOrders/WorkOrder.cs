@@ -1,3 +1,4 @@
+using WorkOrders.Domain.Billing;
 using WorkOrders.Domain.Common;
 using WorkOrders.Domain.Contracts;
 using WorkOrders.Domain.Customers;
@@ -32,6 +33,7 @@ public sealed class WorkOrder : AuditableEntity
     private readonly List<Comment> _comments = [];
     private readonly List<StatusChange> _history = [];
     private readonly List<WorkOrderTask> _tasks = [];
+    private readonly List<TimeEntry> _timeEntries = [];
 
     private WorkOrder()
     {
@@ -74,8 +76,16 @@ public sealed class WorkOrder : AuditableEntity
     public string? PaymentApprovedBy { get; private set; }
     public DateTime? PaymentApprovedAt { get; private set; }
 
+    /// <summary>The sum of the hours of the finished time entries (see <see cref="TimeEntries"/>).</summary>
     public decimal WorkedHours { get; private set; }
+
+    /// <summary>The fair charge, set by an assessor once the work is completed; never below the billing minimum.</summary>
     public decimal? BilledHours { get; private set; }
+
+    /// <summary>The assessor asked for less than the minimum and the minimum was billed.</summary>
+    public bool BilledMinimumApplied { get; private set; }
+
+    public DateTime? BilledAt { get; private set; }
 
     /// <summary>The SLA clock: when the current waiting period began, and the waiting time already accumulated.</summary>
     public DateTime? WaitingSince { get; private set; }
@@ -89,6 +99,9 @@ public sealed class WorkOrder : AuditableEntity
     public IReadOnlyCollection<Comment> Comments => _comments.AsReadOnly();
     public IReadOnlyCollection<StatusChange> History => _history.AsReadOnly();
     public IReadOnlyCollection<WorkOrderTask> Tasks => _tasks.AsReadOnly();
+
+    /// <summary>Loaded only by the time and billing use cases.</summary>
+    public IReadOnlyCollection<TimeEntry> TimeEntries => _timeEntries.AsReadOnly();
 
     public bool IsOpen => WorkOrderStatusMachine.IsOpen(Status);
 
@@ -322,6 +335,81 @@ public sealed class WorkOrder : AuditableEntity
         return task;
     }
 
+    /// <summary>Starts the actor's timer on this work order: one running timer per user per work order, and only
+    /// while the work takes time (assigned, in progress, waiting).</summary>
+    public TimeEntry StartTimer(Actor actor)
+    {
+        var userId = TimeKeeper(actor);
+        EnsureNotDeleted();
+        CheckRule(new WorkOrderMustTakeTime(this));
+        CheckRule(new OneRunningTimerPerUser(this, userId));
+        var entry = TimeEntry.StartTimer(Id, actor);
+        _timeEntries.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Stops the actor's running timer and adds its hours to the worked hours. Time accrues only while
+    /// the work order is open: a timer left running past completion or cancellation ends at that moment.</summary>
+    public TimeEntry StopTimer(Actor actor)
+    {
+        var userId = TimeKeeper(actor);
+        EnsureNotDeleted();
+        var entry = _timeEntries.SingleOrDefault(e => e.IsRunning && e.UserId == userId)
+            ?? throw new BusinessRuleException(new TimerMustBeRunning(this));
+        entry.End(IsOpen || actor.At < StatusChangedAt ? actor.At : StatusChangedAt);
+        WorkedHours += entry.Hours;
+        return entry;
+    }
+
+    /// <summary>Records time worked earlier (entered by the office) for <paramref name="userId"/>; it must not
+    /// overlap that user's other time on this work order.</summary>
+    public TimeEntry AddTimeEntry(string userId, string userName, DateTime startedAt, DateTime endedAt, string? note, Actor recordedBy)
+    {
+        ArgumentNullException.ThrowIfNull(recordedBy);
+        if (endedAt <= startedAt)
+        {
+            throw new ArgumentException("A time entry ends after it starts.", nameof(endedAt));
+        }
+
+        EnsureNotDeleted();
+        CheckRule(new WorkOrderMustTakeTime(this));
+        if (_timeEntries.FirstOrDefault(e => e.UserId == userId && e.Overlaps(startedAt, endedAt, recordedBy.At)) is { } overlapped)
+        {
+            throw new BusinessRuleException(new TimeEntryMustNotOverlap(this, overlapped));
+        }
+
+        var entry = TimeEntry.Manual(Id, userId, userName, startedAt, endedAt, note, recordedBy);
+        _timeEntries.Add(entry);
+        WorkedHours += entry.Hours;
+        return entry;
+    }
+
+    /// <summary>Sets the billed hours of completed work: at least <see cref="BillingPolicy.MinimumBilledHours"/>
+    /// (the answer says when the minimum was applied); setting them again replaces them, until invoiced.
+    /// The credit-hour bank is charged by <see cref="WorkOrderBilling"/>.</summary>
+    public BilledHoursChange SetBilledHours(decimal hours, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentOutOfRangeException.ThrowIfNegative(hours);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(hours, BillingPolicy.MaxHours);
+        EnsureNotDeleted();
+        CheckRule(new WorkOrderMustBeCompletedToBill(this));
+        CheckRule(new BilledHoursMustNotChangeOnceInvoiced(this));
+
+        var change = WorkOrderBilling.Preview(this, hours);
+        BilledHours = change.Billed;
+        BilledMinimumApplied = change.MinimumApplied;
+        BilledAt = actor.At;
+        AddDomainEvent(new WorkOrderBilled(Id, CustomerId, change.Previous, change.Billed));
+        return change;
+    }
+
+    private static string TimeKeeper(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return string.IsNullOrEmpty(actor.UserId) ? throw new ArgumentException("A timer belongs to a user.", nameof(actor)) : actor.UserId;
+    }
+
     private LineItem FindLineItem(Guid id) =>
         _lineItems.SingleOrDefault(i => i.Id == id) ?? throw new BusinessRuleException(new LineItemMustExist(id));
 
@@ -385,6 +473,8 @@ public sealed record WorkOrderStatusChanged(Guid WorkOrderId, WorkOrderStatus Fr
 public sealed record WorkOrderAssigned(Guid WorkOrderId, RoutingKind Routing, Guid? AssigneeId) : IDomainEvent;
 
 public sealed record WorkOrderDeleted(Guid WorkOrderId) : IDomainEvent;
+
+public sealed record WorkOrderBilled(Guid WorkOrderId, Guid CustomerId, decimal? PreviousBilledHours, decimal BilledHours) : IDomainEvent;
 
 public sealed class WorkOrderMustNotBeDeleted(WorkOrder workOrder) : IBusinessRule
 {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using WorkOrders.Application.Common.Interfaces;
 using WorkOrders.Domain.Assets;
+using WorkOrders.Domain.Billing;
 using WorkOrders.Domain.Common;
 using WorkOrders.Domain.Contracts;
 using WorkOrders.Domain.Customers;
@@ -32,6 +33,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
     public DbSet<WorkOrderTask> WorkOrderTasks => Set<WorkOrderTask>();
+    public DbSet<TimeEntry> TimeEntries => Set<TimeEntry>();
+    public DbSet<CreditHourAccount> CreditHourAccounts => Set<CreditHourAccount>();
+    public DbSet<CreditHourEntry> CreditHourEntries => Set<CreditHourEntry>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -179,6 +179,18 @@ public static class AccessMatrix
     /// <summary>Providers and teams are read by whoever routes or reads work; managed by Admin.</summary>
     private static readonly string[] ProviderReaders = [A, D, PM, TM, AR, T];
 
+    /// <summary>Timers: technicians (on their own work) and office staff, each for themselves.</summary>
+    private static readonly string[] TimeKeepers = [A, D, PM, TM, T];
+
+    /// <summary>Time entries: office staff, accounts receivable ("read everything") and technicians (their own work); not partners.</summary>
+    private static readonly string[] TimeReaders = [A, D, PM, TM, AR, T];
+
+    /// <summary>Billed hours and the billing data (progress report, credit-hour bank): the assessors — office staff and accounts receivable.</summary>
+    private static readonly string[] Assessors = [A, D, PM, TM, AR];
+
+    /// <summary>"AccountsReceivable: … credit-hour purchases" (PRODUCT.md).</summary>
+    private static readonly string[] CreditHourSellers = [A, AR];
+
     private static readonly Func<Sample, object> WorkOrderDetails = _ => new { title = Unique.Name("Leak"), serviceRequested = "Fix the leak", category = "Service" };
 
     public static readonly IReadOnlyList<Operation> Operations =
@@ -239,6 +251,18 @@ public static class AccessMatrix
         new("DeleteComment", "DELETE", "/api/v1/comments/{id}", Managers),
         new("CreateEventWorkOrder", "POST", "/api/v1/events", EventSenders,
             s => new { kind = "MoveIn", customerId = s.CustomerId, siteId = s.SiteId, reference = "ACC-" + Unique.Suffix() }, BodyNeeds: Needs.Site),
+
+        // Time and billing (the sample work order is a Draft: allowed callers get a 409 or a 404, never a 401/403)
+        new("StartTimer", "POST", "/api/v1/work-orders/{id}/timer/start", TimeKeepers),
+        new("StopTimer", "POST", "/api/v1/work-orders/{id}/timer/stop", TimeKeepers),
+        new("GetTimeEntries", "GET", "/api/v1/work-orders/{id}/time-entries", TimeReaders),
+        new("AddTimeEntry", "POST", "/api/v1/work-orders/{id}/time-entries", Office,
+            _ => new { startedAt = DateTime.UtcNow.AddHours(-2).ToString("O"), endedAt = DateTime.UtcNow.AddHours(-1).ToString("O"), note = "Phone fix" }),
+        new("SetBilledHours", "PUT", "/api/v1/work-orders/{id}/billed-hours", Assessors, _ => new { hours = 2, note = "Access matrix" }),
+        new("GetWorkOrderProgress", "GET", "/api/v1/work-orders/{id}/progress", Assessors),
+        new("GetCreditHours", "GET", "/api/v1/customers/{id}/credit-hours", Assessors),
+        new("PurchaseCreditHours", "POST", "/api/v1/customers/{id}/credit-hours", CreditHourSellers,
+            _ => new { hours = 10, note = "Access matrix", reference = "PO-" + Unique.Suffix() }),
 
         // Service providers and teams
         new("GetServiceProviders", "GET", "/api/v1/service-providers", ProviderReaders),

@@ -86,6 +86,18 @@ public abstract class BodyValidationTests(ApiFactory factory)
         new("AddComment_Empty", _ => new { text = "" }, ["text"]),
         new("AddComment_TooLong", _ => new { text = new string('t', 4001) }, ["text"]),
         new("AddTask_Empty", _ => new { title = " " }, ["title"]),
+        new("AddTimeEntry_Empty", _ => new { }, ["startedAt", "endedAt"]),
+        new("AddTimeEntry_SeveralFields", _ => new
+        {
+            startedAt = DateTime.UtcNow.AddHours(-1).ToString("O"),
+            endedAt = DateTime.UtcNow.AddHours(-2).ToString("O"),
+            note = new string('n', 1001),
+            userId = new string('u', 129),
+        }, ["endedAt", "note", "userId"]),
+        new("AddTimeEntry_EndsInTheFuture", _ => new { startedAt = DateTime.UtcNow.AddHours(-1).ToString("O"), endedAt = DateTime.UtcNow.AddHours(1).ToString("O") }, ["endedAt"]),
+        new("SetBilledHours_OutOfRange", _ => new { hours = -1, note = new string('n', 1001) }, ["hours", "note"]),
+        new("SetBilledHours_TooPrecise", _ => new { hours = 1.234 }, ["hours"]),
+        new("PurchaseCreditHours_SeveralFields", _ => new { hours = 0, note = new string('n', 1001), reference = new string('r', 101) }, ["hours", "note", "reference"]),
         new("CreateEventWorkOrder_Empty", _ => new { }, ["customerId", "siteId"]),
         new("CreateEventWorkOrder_TooLong", s => new { kind = "MoveOut", customerId = s.CustomerId, siteId = s.SiteId, reference = new string('r', 101), notes = new string('n', 4001) },
             ["reference", "notes"], Needs.Site),

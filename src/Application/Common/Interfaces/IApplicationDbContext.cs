@@ -1,4 +1,5 @@
 using WorkOrders.Domain.Assets;
+using WorkOrders.Domain.Billing;
 using WorkOrders.Domain.Common;
 using WorkOrders.Domain.Contracts;
 using WorkOrders.Domain.Customers;
@@ -25,6 +26,9 @@ public interface IApplicationDbContext
     DbSet<Comment> Comments { get; }
     DbSet<StatusChange> StatusChanges { get; }
     DbSet<WorkOrderTask> WorkOrderTasks { get; }
+    DbSet<TimeEntry> TimeEntries { get; }
+    DbSet<CreditHourAccount> CreditHourAccounts { get; }
+    DbSet<CreditHourEntry> CreditHourEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -35,4 +35,15 @@ public static class Roles
 
     /// <summary>Who may read customers and their sites, contracts and assets.</summary>
     public const string CustomerReaders = $"{Office},{AccountsReceivable},{Partner}";
+
+    /// <summary>Who runs a timer on a work order, for themselves: technicians (on their own work) and office staff.</summary>
+    public const string TimeKeepers = $"{Office},{Technician}";
+
+    /// <summary>Who reads the time entries of a work order (technicians those of their own work). Not partners: the
+    /// entries name staff; the work order's worked hours are on the work order.</summary>
+    public const string TimeReaders = $"{Office},{AccountsReceivable},{Technician}";
+
+    /// <summary>The assessors: set the billed hours of completed work (office staff, who know the job, and accounts
+    /// receivable, who invoice it), and read the billing data — progress report, credit-hour bank and ledger.</summary>
+    public const string Billing = $"{Office},{AccountsReceivable}";
 }

@@ -4,6 +4,8 @@ using AutoMapper.QueryableExtensions;
 using Microsoft.Extensions.DependencyInjection;
 using WorkOrders.Application.ApiKeys.Queries.GetApiKeys;
 using WorkOrders.Application.Assets.Queries.GetAssets;
+using WorkOrders.Application.Billing.Queries.GetCreditHours;
+using WorkOrders.Application.Billing.Queries.GetTimeEntries;
 using WorkOrders.Application.Common.Models;
 using WorkOrders.Application.Contracts.Queries.GetContracts;
 using WorkOrders.Application.Customers.Queries.GetCustomer;
@@ -13,6 +15,7 @@ using WorkOrders.Application.ServiceProviders.Queries.GetServiceProviders;
 using WorkOrders.Application.ServiceProviders.Queries.GetTeams;
 using WorkOrders.Application.WorkOrders.Queries.GetWorkOrder;
 using WorkOrders.Domain.Assets;
+using WorkOrders.Domain.Billing;
 using WorkOrders.Domain.Common;
 using WorkOrders.Domain.Contracts;
 using WorkOrders.Domain.Customers;
@@ -157,6 +160,18 @@ public sealed class MappingTests
         workOrder.AddTask("Shut off water");
         return Audited(workOrder);
     }
+
+    private static TimeEntry TimeEntry()
+    {
+        var workOrder = WorkOrder();
+        workOrder.Publish(Dispatcher);
+        workOrder.AssignToProvider(Provider(), Dispatcher);
+        workOrder.StartTimer(Dispatcher);
+        return workOrder.StopTimer(Dispatcher with { At = At.AddMinutes(90) });
+    }
+
+    private static CreditHourEntry CreditHourEntry() =>
+        CreditHourAccount.Open(ScopedCustomer).Purchase(10m, "Prepaid block", "PO-7", Dispatcher);
 
     private sealed record Case(Type Source, Type Destination, Func<object> Create, Action<object, object> Check);
 
@@ -306,6 +321,34 @@ public sealed class MappingTests
             d.Id.ShouldBe(s.Id);
             d.Title.ShouldBe("Shut off water");
             d.Status.ShouldBe(s.Status);
+        }),
+
+        // Time and billing.
+        Of<TimeEntry, TimeEntryDto>(TimeEntry, (s, d) =>
+        {
+            d.Id.ShouldBe(s.Id);
+            d.WorkOrderId.ShouldBe(s.WorkOrderId);
+            d.UserId.ShouldBe("user-1");
+            d.UserName.ShouldBe("dispatch@example.com");
+            d.StartedAt.ShouldBe(At);
+            d.EndedAt.ShouldBe(At.AddMinutes(90));
+            d.Hours.ShouldBe(1.5m);
+            d.IsRunning.ShouldBeFalse();
+            d.Source.ShouldBe(TimeEntrySource.Timer);
+            d.RecordedByName.ShouldBe("dispatch@example.com");
+        }),
+        Of<CreditHourEntry, CreditHourEntryDto>(CreditHourEntry, (s, d) =>
+        {
+            d.Id.ShouldBe(s.Id);
+            d.CustomerId.ShouldBe(ScopedCustomer);
+            d.Sequence.ShouldBe(1);
+            d.Kind.ShouldBe(CreditHourEntryKind.Purchase);
+            d.Hours.ShouldBe(10m);
+            d.BalanceAfter.ShouldBe(10m);
+            d.Reference.ShouldBe("PO-7");
+            d.Note.ShouldBe("Prepaid block");
+            d.CreatedAt.ShouldBe(At);
+            d.CreatedByName.ShouldBe("dispatch@example.com");
         }),
     ]);
 }

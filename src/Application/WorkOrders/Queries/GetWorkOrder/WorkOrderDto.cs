@@ -41,6 +41,8 @@ public sealed record WorkOrderDto
     public DateTime? PaymentApprovedAt { get; init; }
     public decimal WorkedHours { get; init; }
     public decimal? BilledHours { get; init; }
+    public bool BilledMinimumApplied { get; init; }
+    public DateTime? BilledAt { get; init; }
     public decimal EstimatedLabourHours { get; init; }
     public decimal ApprovedEstimatedHours { get; init; }
     public long WaitingSeconds { get; init; }
