@@ -5,7 +5,7 @@ namespace WorkOrders.Application.Customers.Commands.CreateCustomer;
 
 /// <summary>Creates an Active customer with its primary contact.</summary>
 [Authorize(Roles = Roles.Office)]
-public sealed record CreateCustomerCommand : ICommand<CustomerDto>
+public sealed record CreateCustomerCommand : ICommand<CustomerDto>, ICustomerDetailsBody
 {
     public string Name { get; init; } = string.Empty;
     public string? Description { get; init; }

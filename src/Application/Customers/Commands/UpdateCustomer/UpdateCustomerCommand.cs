@@ -5,7 +5,7 @@ namespace WorkOrders.Application.Customers.Commands.UpdateCustomer;
 
 /// <summary>Replaces a customer's details; <see cref="ExpectedVersion"/> comes from If-Match.</summary>
 [Authorize(Roles = Roles.Office)]
-public sealed record UpdateCustomerCommand : ICommand<CustomerDto>
+public sealed record UpdateCustomerCommand : ICommand<CustomerDto>, ICustomerDetailsBody
 {
     [JsonIgnore]
     public Guid Id { get; init; }

@@ -5,7 +5,7 @@ namespace WorkOrders.Application.ServiceProviders.Commands.CreateServiceProvider
 
 /// <summary>Registers an internal technician (optionally linked to a user), an external technician or a partner company.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed record CreateServiceProviderCommand : ICommand<ServiceProviderDto>
+public sealed record CreateServiceProviderCommand : ICommand<ServiceProviderDto>, IServiceProviderBody
 {
     public string Name { get; init; } = string.Empty;
     public string Email { get; init; } = string.Empty;
@@ -16,14 +16,7 @@ public sealed record CreateServiceProviderCommand : ICommand<ServiceProviderDto>
 
 public sealed class CreateServiceProviderCommandValidator : AbstractValidator<CreateServiceProviderCommand>
 {
-    public CreateServiceProviderCommandValidator()
-    {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Email).NotEmpty().ValidEmail();
-        RuleFor(c => c.Phone).MaximumLength(50);
-        RuleFor(c => c.Kind).IsInEnum();
-        RuleFor(c => c.UserId).MaximumLength(128);
-    }
+    public CreateServiceProviderCommandValidator() => this.AddServiceProviderRules();
 }
 
 public sealed class CreateServiceProviderCommandHandler(IApplicationDbContext db, IMapper mapper, IIdentityService identity)

@@ -6,7 +6,7 @@ namespace WorkOrders.Application.ServiceProviders.Commands.UpdateServiceProvider
 
 /// <summary>Replaces a provider's details and active flag (If-Match); an inactive provider gets no new work.</summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed record UpdateServiceProviderCommand : ICommand<ServiceProviderDto>
+public sealed record UpdateServiceProviderCommand : ICommand<ServiceProviderDto>, IServiceProviderBody
 {
     [JsonIgnore]
     public Guid Id { get; init; }
@@ -24,14 +24,7 @@ public sealed record UpdateServiceProviderCommand : ICommand<ServiceProviderDto>
 
 public sealed class UpdateServiceProviderCommandValidator : AbstractValidator<UpdateServiceProviderCommand>
 {
-    public UpdateServiceProviderCommandValidator()
-    {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Email).NotEmpty().ValidEmail();
-        RuleFor(c => c.Phone).MaximumLength(50);
-        RuleFor(c => c.Kind).IsInEnum();
-        RuleFor(c => c.UserId).MaximumLength(128);
-    }
+    public UpdateServiceProviderCommandValidator() => this.AddServiceProviderRules();
 }
 
 public sealed class UpdateServiceProviderCommandHandler(IApplicationDbContext db, IMapper mapper)
