@@ -3,6 +3,7 @@ import {
   DashboardOutlined,
   DownOutlined,
   LogoutOutlined,
+  InboxOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
   ShopOutlined,
@@ -30,10 +31,11 @@ interface NavItem {
 /** The sections a role may use; sections of later releases are listed disabled ("soon"). */
 export function navigation(roles: readonly string[]): NavItem[] {
   const items: NavItem[] = []
+  if (canSeeWorkOrders(roles)) items.push({ key: 'queue', label: 'My Queue', icon: <InboxOutlined />, href: '/queue' })
   if (canReadCustomers(roles)) items.push({ key: 'customers', label: 'Customers', icon: <ShopOutlined />, href: '/customers' })
   if (canSeeWorkOrders(roles)) items.push({ key: 'work-orders', label: 'Work Orders', icon: <ToolOutlined />, href: '/work-orders' })
   if (canEditCustomers(roles)) items.push({ key: 'providers', label: 'Service Providers', icon: <TeamOutlined /> })
-  if (canSeeOps(roles)) items.push({ key: 'ops', label: 'Background Jobs', icon: <DashboardOutlined /> })
+  if (canSeeOps(roles)) items.push({ key: 'ops', label: 'Background Jobs', icon: <DashboardOutlined />, href: '/ops' })
   if (isAdmin(roles)) {
     items.push({ key: 'users', label: 'Users', icon: <UsergroupAddOutlined />, group: 'Administration' })
     items.push({ key: 'api-keys', label: 'API Keys', icon: <ApiOutlined />, group: 'Administration' })

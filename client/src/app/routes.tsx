@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react'
 import { Redirect, Route, Switch } from 'wouter'
 import { RequireAuth, RequireRole } from '../features/auth/RequireAuth'
 import { useMe } from '../features/auth/hooks'
-import { canEditCustomers, canReadCustomers, canSeeWorkOrders, homePath } from '../features/auth/roles'
+import { canCreateWorkOrders, canEditCustomers, canReadCustomers, canSeeOps, canSeeWorkOrders, homePath } from '../features/auth/roles'
 import { AppLayout } from './AppLayout'
 import { NotFoundPage, WelcomePage } from './StaticPages'
 
@@ -13,12 +13,20 @@ const load = {
   newCustomer: () => import('../features/customers/NewCustomerPage'),
   customer: () => import('../features/customers/CustomerPage'),
   workOrders: () => import('../features/work-orders/WorkOrdersPage'),
+  newWorkOrder: () => import('../features/work-orders/NewWorkOrderPage'),
+  workOrder: () => import('../features/work-orders/WorkOrderPage'),
+  queue: () => import('../features/work-orders/QueuePage'),
+  ops: () => import('../features/ops/OpsPage'),
 }
 const SignInPage = lazy(load.signIn)
 const CustomersPage = lazy(load.customers)
 const NewCustomerPage = lazy(load.newCustomer)
 const CustomerPage = lazy(load.customer)
 const WorkOrdersPage = lazy(load.workOrders)
+const NewWorkOrderPage = lazy(load.newWorkOrder)
+const WorkOrderPage = lazy(load.workOrder)
+const QueuePage = lazy(load.queue)
+const OpsPage = lazy(load.ops)
 
 /** Starts downloading the page of the URL being opened while the session is checked (no waterfall). */
 export function preloadPage(pathname: string) {
@@ -28,6 +36,10 @@ export function preloadPage(pathname: string) {
     : pathname === '/customers/new' ? load.newCustomer
     : pathname.startsWith('/customers/') ? load.customer
     : pathname === '/work-orders' ? load.workOrders
+    : pathname === '/work-orders/new' ? load.newWorkOrder
+    : pathname.startsWith('/work-orders/') ? load.workOrder
+    : pathname === '/queue' ? load.queue
+    : pathname === '/ops' ? load.ops
     : null
   void page?.().catch(() => undefined)
 }
@@ -73,6 +85,28 @@ export function AppRoutes() {
               <Route path="/work-orders">
                 <RequireRole allowed={canSeeWorkOrders}>
                   <WorkOrdersPage />
+                </RequireRole>
+              </Route>
+              <Route path="/work-orders/new">
+                <RequireRole allowed={canCreateWorkOrders}>
+                  <NewWorkOrderPage />
+                </RequireRole>
+              </Route>
+              <Route<{ workOrderId: string }> path="/work-orders/:workOrderId">
+                {(params) => (
+                  <RequireRole allowed={canSeeWorkOrders}>
+                    <WorkOrderPage workOrderId={params.workOrderId} />
+                  </RequireRole>
+                )}
+              </Route>
+              <Route path="/queue">
+                <RequireRole allowed={canSeeWorkOrders}>
+                  <QueuePage />
+                </RequireRole>
+              </Route>
+              <Route path="/ops">
+                <RequireRole allowed={canSeeOps}>
+                  <OpsPage />
                 </RequireRole>
               </Route>
               <Route path="/welcome">

@@ -34,13 +34,15 @@ export const canReadCustomers = (roles: readonly string[]) => canEditCustomers(r
 
 export const canSeeWorkOrders = (roles: readonly string[]) => canReadCustomers(roles) || has(roles, Roles.Technician)
 
+/** Office staff open work orders from the SPA (technicians open monitoring work orders through the API). */
+export const canCreateWorkOrders = (roles: readonly string[]) => canEditCustomers(roles)
+
 export const canSeeOps = (roles: readonly string[]) => has(roles, Roles.Admin, Roles.Ops)
 
 export const isAdmin = (roles: readonly string[]) => has(roles, Roles.Admin)
 
 /** Where a user lands after signing in. */
 export function homePath(roles: readonly string[]): string {
-  if (canReadCustomers(roles)) return '/customers'
-  if (canSeeWorkOrders(roles)) return '/work-orders'
+  if (canSeeWorkOrders(roles)) return '/queue'
   return '/welcome'
 }
