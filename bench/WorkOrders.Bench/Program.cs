@@ -9,6 +9,9 @@ using WorkOrders.Bench;
 //             drops the database (if any) and creates it empty (optionally logging every statement with its duration)
 //   generate  --connection <cs> --count <N> [--customers 20] [--providers 5] [--actor <e-mail>] [--ids-out <file>]
 //             N Draft work orders (+ customers, sites and providers when the database has none), by binary COPY
+//   seed      --connection <cs> [--customers 10000] [--providers 50] [--count 1000000] [--actor <e-mail>]
+//             the scale data set (customers with sites, contracts and equipment; work orders in every status with
+//             line items and history), by binary COPY; does nothing when the database already holds that many
 //   bulk      --connection <cs> --api <url> --email <e> --password <p> [--rounds 5] [--warmup 1] [--count 10000] [--out <file>] [--revision <text>]
 //             the bulk benchmark: API vs raw SQL, median of the rounds, a Markdown report
 var command = args.FirstOrDefault();
@@ -38,6 +41,19 @@ try
                 await File.WriteAllLinesAsync(file, ids.Select(id => id.ToString()), cancel.Token);
             }
 
+            break;
+        }
+
+        case "seed":
+        {
+            var connection = options.Required("connection");
+            Who who;
+            using (var users = new DataGenerator(connection, TextWriter.Null))
+            {
+                who = users.FindUser(options.Optional("actor"));
+            }
+
+            new ScaleGenerator(connection, Console.Out).Seed(options.Int("customers", 10_000), options.Int("providers", 50), options.Int("count", 1_000_000), who);
             break;
         }
 
