@@ -53,10 +53,10 @@ public static class DependencyInjection
             // An API answers 401/403 (as ProblemDetails, via status-code pages) instead of redirecting to a login page.
             o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
             o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            // Sessions are checked against the user's security stamp on every request: logout, a password
+            // change or a lock-out ends them at once (one indexed read per cookie request; see SessionValidation).
+            o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
         });
-        // Sessions are checked against the user's security stamp on every request: logout, a password
-        // change or a lock-out ends them at once (one indexed user read per cookie request).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddAntiforgery(o =>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -121,6 +122,39 @@ public abstract class AuthFlowTests(ApiFactory factory)
         using var replay = new HttpRequestMessage(HttpMethod.Get, "/api/v1/auth/me");
         replay.Headers.Add("Cookie", cookies);
         await (await client.SendAsync(replay)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>A lock-out (an Admin's, or five wrong passwords from elsewhere) ends the sessions the user already has.</summary>
+    [Fact]
+    public async Task LockingOutAUser_EndsTheirOpenSession()
+    {
+        var email = await factory.CreateUserAsync("Dispatcher");
+        var client = await factory.SignInAsync(email, ApiFactory.Password);
+        (await client.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, DateTimeOffset.UtcNow.AddMinutes(15))));
+
+        await (await client.GetAsync("/api/v1/auth/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        await (await client.GetAsync("/api/v1/customers")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>Checking the session does not re-issue the cookie on every answer (only sliding expiration renews it).</summary>
+    [Fact]
+    public async Task AnAuthenticatedRead_DoesNotReissueTheSessionCookie()
+    {
+        var email = await factory.CreateUserAsync("Dispatcher");
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = ApiFactory.Password });
+        login.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var cookies = string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/api/v1/customers");
+        read.Headers.Add("Cookie", cookies);
+        var response = await client.SendAsync(read);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (response.Headers.TryGetValues("Set-Cookie", out var set) ? set : []).ShouldNotContain(c => c.StartsWith("WorkOrders.Session=", StringComparison.Ordinal));
     }
 
     [Fact]
