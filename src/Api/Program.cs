@@ -17,7 +17,15 @@ builder.Services.AddSerilog((services, log) => log
         outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {TraceId}{NewLine}{Exception}",
         formatProvider: System.Globalization.CultureInfo.InvariantCulture));
 
+var limits = builder.Configuration.GetSection(HardeningOptions.Section).Get<HardeningOptions>() ?? new HardeningOptions();
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false; // no server banner
+    kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+});
+
 builder.Services
+    .AddHardening(builder.Configuration)
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
     .AddApi();
@@ -38,7 +46,14 @@ if (!isTooling)
     }
 }
 
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts(); // HTTPS answers only; a reverse proxy terminating TLS forwards the scheme
+}
+
 app.UseExceptionHandler();
+app.UseRequestSizeLimit(limits);
 app.UseResponseCompression();
 app.UseStatusCodePages();
 app.UseMiddleware<RejectNulInQueryMiddleware>();
@@ -51,6 +66,7 @@ app.UseSpaHosting(); // client/dist (Spa:Path), public, before authentication; s
 
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMiddleware<CookieAntiforgeryMiddleware>();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

@@ -19,8 +19,8 @@ public static class Auth
     public static RouteGroupBuilder MapAuth(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/auth").WithTags("Auth");
-        group.MapPost("/login", Login).WithName("Login").AllowAnonymous()
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
+        group.MapPost("/login", Login).WithName("Login").AllowAnonymous().RequireRateLimiting(Hardening.LoginPolicy)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Signs in with e-mail and password; sets the session cookie and the XSRF-TOKEN cookie.");
         group.MapPost("/logout", Logout).WithName("Logout").ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/me", Me).WithName("GetMe").ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)

@@ -42,6 +42,7 @@ public abstract class ApiFactory(TestProvider provider) : WebApplicationFactory<
         builder.UseSetting("WorkOrders:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("WorkOrders:Bootstrap:AdminPassword", Password);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Limits:LoginPerMinute", "100000"); // every test client comes from the same (no) address; HardeningTests sets its own
         builder.ConfigureTestServices(ConfigureTestServices);
     }
 
