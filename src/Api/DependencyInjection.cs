@@ -23,7 +23,7 @@ public static class DependencyInjection
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-            o.SerializerOptions.Converters.Add(new NoNulStringConverter());
+            o.SerializerOptions.Converters.Add(new TextInputConverter());
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 

@@ -52,12 +52,12 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts(); // HTTPS answers only; a reverse proxy terminating TLS forwards the scheme
 }
 
+app.UseSerilogRequestLogging(); // outside the exception handler: logs the status the client got
 app.UseExceptionHandler();
 app.UseRequestSizeLimit(limits);
 app.UseResponseCompression();
 app.UseStatusCodePages();
 app.UseMiddleware<RejectNulInQueryMiddleware>();
-app.UseSerilogRequestLogging();
 
 app.UseSwagger();
 app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "WorkOrders API v1"));

@@ -38,6 +38,12 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             Status = StatusCodes.Status400BadRequest,
             Title = "One or more fields are invalid.",
         },
+        BadHttpRequestException { InnerException: TextInputException text } => new ValidationProblemDetails(
+            new Dictionary<string, string[]> { [FieldOfJsonPath(text.Path)] = [$"'{FieldOfJsonPath(text.Path)}' {text.Reason}"] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid.",
+        },
         BadHttpRequestException { InnerException: JsonException json } => new ValidationProblemDetails(
             new Dictionary<string, string[]> { [FieldOfJsonPath(json.Path)] = ["The request body is not valid JSON, or a value has the wrong type."] })
         {
@@ -57,6 +63,14 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             Detail = bad.StatusCode == StatusCodes.Status415UnsupportedMediaType
                 ? "Send the body as application/json."
                 : "A JSON request body is required.",
+        },
+        // A body whose Content-Type names a charset .NET does not read (utf-7, made-up names).
+        InvalidOperationException unsupported
+            when unsupported.Message.StartsWith("Unable to read the request as JSON because the request content type charset", StringComparison.Ordinal) => new ProblemDetails
+        {
+            Status = StatusCodes.Status415UnsupportedMediaType,
+            Title = "Unsupported media type.",
+            Detail = "Send the body as application/json in UTF-8.",
         },
         BadHttpRequestException bad => new ProblemDetails
         {

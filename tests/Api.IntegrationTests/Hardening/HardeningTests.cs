@@ -78,6 +78,31 @@ public abstract class HardeningTests(ApiFactory factory)
         int.Parse(Header(refused, "Retry-After"), System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(1, 60);
     }
 
+    [Theory]
+    [InlineData("\u202Eevil", "bidirectional")]
+    [InlineData("\u200B", "visible")]
+    [InlineData("a\u0007b", "control")]
+    [InlineData("\uFFFF", "noncharacters")]
+    public async Task TextThatDisplaysDifferentlyFromWhatItIs_IsRefused_NamingTheField(string name, string reason)
+    {
+        var client = await factory.SignInAsync("Dispatcher");
+
+        var response = await client.PostJsonAsync("/api/v1/customers", new { name, contact = new ContactBody("Pat", "pat@example.com", null) });
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").GetProperty("name")[0].GetString().ShouldNotBeNull().ShouldContain(reason);
+    }
+
+    [Fact]
+    public async Task ABodyInACharsetTheServerCannotRead_Is415()
+    {
+        var client = await factory.SignInAsync("Dispatcher");
+        using var body = new StringContent("{\"name\":\"x\"}");
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-7" };
+
+        await (await client.PostAsync("/api/v1/customers", body)).ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)
