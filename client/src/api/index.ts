@@ -3,10 +3,13 @@ import {
   ApiKeysClient,
   AssetsClient,
   AuthClient,
+  BillingClient,
   ContractsClient,
   CustomersClient,
+  ServiceProvidersClient,
   SitesClient,
   UsersClient,
+  WorkOrdersClient,
 } from './client'
 import { createApiFetch, type Fetch, type HttpOptions } from './http'
 
@@ -22,6 +25,9 @@ export interface Api {
   assets: AssetsClient
   users: UsersClient
   apiKeys: ApiKeysClient
+  workOrders: WorkOrdersClient
+  serviceProviders: ServiceProvidersClient
+  billing: BillingClient
   with(options: HttpOptions): Api
 }
 
@@ -35,6 +41,9 @@ export function createApi(base?: Fetch, options: HttpOptions = {}, baseUrl = '')
     assets: new AssetsClient(baseUrl, http),
     users: new UsersClient(baseUrl, http),
     apiKeys: new ApiKeysClient(baseUrl, http),
+    workOrders: new WorkOrdersClient(baseUrl, http),
+    serviceProviders: new ServiceProvidersClient(baseUrl, http),
+    billing: new BillingClient(baseUrl, http),
     with: (more) => createApi(base, more, baseUrl),
   }
 }

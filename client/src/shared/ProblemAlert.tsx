@@ -7,11 +7,13 @@ interface Props {
   extra?: string[]
   title?: string
   onRetry?: () => void
+  /** The retry button's text (default "Retry"; e.g. "Refresh" after a conflict). */
+  retryText?: string
   style?: React.CSSProperties
 }
 
 /** An API failure shown in place: what went wrong, the server's reason, and a way to retry. */
-export function ProblemAlert({ error, extra = [], title, onRetry, style }: Props) {
+export function ProblemAlert({ error, extra = [], title, onRetry, retryText = 'Retry', style }: Props) {
   const problem: Problem = toProblem(error)
   const detail = problemMessage(problem)
   const lines = [...new Set([detail, ...extra])].filter((line) => line && line !== (title ?? problem.title))
@@ -37,7 +39,7 @@ export function ProblemAlert({ error, extra = [], title, onRetry, style }: Props
       action={
         onRetry ? (
           <Button size="small" onClick={onRetry}>
-            Retry
+            {retryText}
           </Button>
         ) : undefined
       }

@@ -31,3 +31,32 @@ export function addressLines(address: AddressDto | null | undefined): string[] {
 }
 
 export const addressOneLine = (address: AddressDto | null | undefined) => addressLines(address).join(', ')
+
+const hoursFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 })
+
+/** Hours for display: "1.25 h" (null: "—"). */
+export function formatHours(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—'
+  return `${hoursFormat.format(value)} h`
+}
+
+/** How long ago, compactly: "12 min", "5 h", "3 d". */
+export function formatAge(value: string | null | undefined, now: number = Date.now()): string {
+  if (!value) return '—'
+  const ms = now - new Date(value).getTime()
+  if (Number.isNaN(ms)) return '—'
+  const minutes = Math.max(0, Math.floor(ms / 60_000))
+  if (minutes < 60) return `${minutes} min`
+  const hours = Math.floor(minutes / 60)
+  if (hours < 48) return `${hours} h`
+  return `${Math.floor(hours / 24)} d`
+}
+
+/** A running duration as h:mm:ss. */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000))
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
+}

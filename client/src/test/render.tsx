@@ -17,6 +17,9 @@ export interface FakeApiParts {
   sites?: Methods<Api['sites']>
   contracts?: Methods<Api['contracts']>
   assets?: Methods<Api['assets']>
+  workOrders?: Methods<Api['workOrders']>
+  serviceProviders?: Methods<Api['serviceProviders']>
+  billing?: Methods<Api['billing']>
 }
 
 /** A fake of the generated clients. `with({headers, onResponse})` records the headers and answers with `etag`. */
@@ -44,6 +47,9 @@ export function fakeApi(parts: FakeApiParts = {}, etag = '"1"') {
       assets: wrap(parts.assets),
       users: wrap({}),
       apiKeys: wrap({}),
+      workOrders: wrap(parts.workOrders),
+      serviceProviders: wrap(parts.serviceProviders),
+      billing: wrap(parts.billing),
       with: (o: { headers?: Record<string, string>; onResponse?: (r: Response) => void }) => build(o),
     } as unknown as Api
   }

@@ -43,7 +43,8 @@ describe('sign-in', () => {
     await user.type(screen.getByRole('textbox', { name: 'E-mail' }), 'a@b.c')
     await user.type(screen.getByLabelText('Password'), 'x')
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
-    await waitFor(() => expect(url()).toBe('/customers'))
+    // Not evil.example: the user's home page (the open-work queue) instead.
+    await waitFor(() => expect(url()).toBe('/queue'))
   })
 })
 
@@ -86,12 +87,12 @@ describe('session', () => {
 
 describe('roles', () => {
   it.each([
-    [['Admin'], true, true, '/customers'],
-    [['Dispatcher'], true, true, '/customers'],
-    [['ProjectManager'], true, true, '/customers'],
-    [['TeamManager'], true, true, '/customers'],
-    [['AccountsReceivable'], false, true, '/customers'],
-    [['Technician'], false, false, '/work-orders'],
+    [['Admin'], true, true, '/queue'],
+    [['Dispatcher'], true, true, '/queue'],
+    [['ProjectManager'], true, true, '/queue'],
+    [['TeamManager'], true, true, '/queue'],
+    [['AccountsReceivable'], false, true, '/queue'],
+    [['Technician'], false, false, '/queue'],
     [['Ops'], false, false, '/welcome'],
   ])('%j: edit %s, read %s, lands on %s', (roles, edit, read, home) => {
     expect(canEditCustomers(roles)).toBe(edit)
@@ -100,8 +101,9 @@ describe('roles', () => {
   })
 
   it('lists later sections disabled and by role', () => {
-    expect(navigation(['Ops']).map((i) => [i.key, !!i.href])).toEqual([['ops', false]])
-    expect(navigation(['Technician']).map((i) => i.key)).toEqual(['work-orders'])
-    expect(navigation(['Admin']).map((i) => i.key)).toEqual(['customers', 'work-orders', 'providers', 'ops', 'users', 'api-keys'])
+    expect(navigation(['Ops']).map((i) => [i.key, !!i.href])).toEqual([['ops', true]])
+    expect(navigation(['Technician']).map((i) => i.key)).toEqual(['queue', 'work-orders'])
+    expect(navigation(['Admin']).map((i) => i.key)).toEqual(['queue', 'customers', 'work-orders', 'providers', 'ops', 'users', 'api-keys'])
+    expect(navigation(['Admin']).filter((i) => !i.href).map((i) => i.key)).toEqual(['providers', 'users', 'api-keys'])
   })
 })

@@ -12,7 +12,8 @@ import { StatusPage } from '../../shared/ui'
 import { LazyMount, prefetchWhenIdle } from '../../shared/LazyMount'
 import { AssetsTab } from '../assets/AssetsTab'
 import { useMe } from '../auth/hooks'
-import { canEditCustomers } from '../auth/roles'
+import { canBill, canCreateWorkOrders, canEditCustomers, canPurchaseCreditHours } from '../auth/roles'
+import { CreditHoursTab } from '../billing/CreditHoursTab'
 import { ContractsTab } from '../contracts/ContractsTab'
 import { SitesTab } from '../sites/SitesTab'
 import { useCustomer } from './api'
@@ -67,6 +68,9 @@ export function CustomerView({ customerId, variant, tab, onTabChange }: Props) {
       <Button icon={<ToolOutlined />} onClick={() => navigate(workOrdersLink(customer.id))}>
         View Work Events
       </Button>
+      {active && canCreateWorkOrders(me.roles) && (
+        <Button onClick={() => navigate(`/work-orders/new?customerId=${encodeURIComponent(customer.id)}`)}>New Work Event</Button>
+      )}
       {canEdit && !editing && (
         <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
           Edit
@@ -133,6 +137,9 @@ export function CustomerView({ customerId, variant, tab, onTabChange }: Props) {
           { key: 'sites', label: 'Customer Sites', children: <SitesTab customer={customer} canEdit={canEdit} /> },
           { key: 'contracts', label: 'Contracts', children: <ContractsTab customer={customer} canEdit={canEdit} /> },
           { key: 'assets', label: 'Assets', children: <AssetsTab customer={customer} canEdit={canEdit} /> },
+          ...(canBill(me.roles)
+            ? [{ key: 'credit-hours', label: 'Credit hours', children: <CreditHoursTab customer={customer} canPurchase={canPurchaseCreditHours(me.roles)} /> }]
+            : []),
         ]}
       />
 

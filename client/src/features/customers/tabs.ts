@@ -1,2 +1,2 @@
-export const customerTabs = ['sites', 'contracts', 'assets'] as const
+export const customerTabs = ['sites', 'contracts', 'assets', 'credit-hours'] as const
 export type CustomerTab = (typeof customerTabs)[number]

@@ -1,48 +1,63 @@
-import { ToolOutlined } from '@ant-design/icons'
-import { Button, Empty, Space, Tag } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
+import { Button } from 'antd'
 import { useLocation, useSearchParams } from 'wouter'
 import { PageHeader } from '../../shared/PageHeader'
+import { useMe } from '../auth/hooks'
+import { canCreateWorkOrders, canReadCustomers } from '../auth/roles'
 import { useCustomer } from '../customers/api'
-import { keyStatuses } from '../customers/WorkOrderStatusCounts'
+import { useServiceProvider, useTeams } from './list/api'
+import { filterFromUrl, filterToParams, type WorkOrderFilter } from './list/filters'
+import { WorkEventsGrid } from './list/WorkEventsGrid'
+import './list/work-events.css'
 
 /**
- * Work Events. The list itself arrives with the work-orders API; this page already understands the links
- * the customers grid makes (?customerId=…&status=…) so they keep working when it does.
+ * Work Events: every work order by any combination of filters ("Select Filters"), held in the URL — including the
+ * links the customers grid makes (`?customerId=…&status=…`) — with bulk actions on the selection.
  */
 export default function WorkOrdersPage() {
-  const [params] = useSearchParams()
+  const me = useMe().data!
   const [, navigate] = useLocation()
-  const customerId = params.get('customerId')
-  const status = params.get('status')
-  const customer = useCustomer(customerId)
-  const statusLabel = keyStatuses.find((s) => s.status === status)?.label ?? status
+  const [params, setParams] = useSearchParams()
+  const filter = filterFromUrl(params)
+  const mayReadCustomers = canReadCustomers(me.roles)
+  const canCreate = canCreateWorkOrders(me.roles)
+
+  // Names for the filter tags.
+  const customer = useCustomer(mayReadCustomers ? filter.customerId : null)
+  const provider = useServiceProvider(filter.providerId)
+  const teams = useTeams(!!filter.teamId)
+  const names = {
+    customer: customer.data?.customer.name,
+    provider: provider.data?.name,
+    team: teams.data?.find((t) => t.id === filter.teamId)?.name,
+  }
+
+  /** The URL is the state: every filter is a shareable link, and Back undoes it. */
+  const onFilter = (next: WorkOrderFilter, replace = false) => setParams((prev) => filterToParams(next, prev), { replace })
+
   return (
-    <div>
+    <div className="work-events-page">
       <PageHeader
         title="Work Events"
-        trail={customerId ? [['Customers', `/customers?customer=${customerId}`]] : []}
-        tags={
-          <Space size={4}>
-            {customerId && <Tag color="blue">Customer: {customer.data?.customer.name ?? '…'}</Tag>}
-            {statusLabel && <Tag>Status: {statusLabel}</Tag>}
-          </Space>
+        trail={filter.customerId && mayReadCustomers ? [['Customers', `/customers?customer=${filter.customerId}`]] : []}
+        subTitle="Filter, select and act on many work events at once."
+        actions={
+          canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/work-orders/new')}>
+              New Work Order
+            </Button>
+          )
         }
       />
-      <section className="grid-card" style={{ padding: 48 }}>
-        <Empty
-          image={<ToolOutlined style={{ fontSize: 48, color: '#9aa5b1' }} />}
-          description={
-            <>
-              <div className="cell-strong">Work events are on their way</div>
-              <div className="muted">The work-order list, filters and bulk actions arrive with the work-orders release.</div>
-            </>
-          }
-        >
-          {customerId && (
-            <Button onClick={() => navigate(`/customers/${customerId}`)}>Back to {customer.data?.customer.name ?? 'the customer'}</Button>
-          )}
-        </Empty>
-      </section>
+      <WorkEventsGrid
+        key={filterToParams(filter).toString()}
+        filter={filter}
+        names={names}
+        roles={me.roles}
+        canPickCustomer={mayReadCustomers}
+        canCreate={canCreate}
+        onFilter={onFilter}
+      />
     </div>
   )
 }
