@@ -83,7 +83,8 @@ app.MapGroup("/api/v1")
     .MapApiKeys()
     .MapServiceProviders()
     .MapWorkOrders()
-    .MapBilling();
+    .MapBilling()
+    .MapOps();
 
 await app.RunAsync();
 

@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<IWorkOrderBulkStore, Persistence.Bulk.WorkOrderBulkStore>();
         services.AddScoped<IOutbox, Persistence.Outbox.Outbox>();
         services.AddScoped<IIdempotencyStore, Persistence.Idempotency.IdempotencyStore>();
+        services.AddScoped<IBackgroundJobsMonitor, Jobs.Monitoring.BackgroundJobsMonitor>();
 
         services.AddIdentityCore<AppUser>(identity =>
             {

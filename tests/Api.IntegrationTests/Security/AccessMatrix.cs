@@ -108,6 +108,10 @@ public sealed record Sample
         "line-items" => Needs.LineItem,
         "comments" => Needs.Comment,
         "service-providers" => Needs.ServiceProvider,
+
+        // Not entity ids of a sample: a message or job the sample does not have (the operation answers 404).
+        "outbox" or "jobs" => Needs.None,
+        _ when resource.StartsWith('{') || Guid.TryParse(resource, out _) => Needs.None,
         _ => throw new InvalidOperationException(
             $"AccessMatrix: no sample id for a placeholder after '/{resource}' in {path}: teach Sample (Needs, Resolve) and Samples.SampleAsync about it."),
     };
@@ -151,6 +155,9 @@ public static class AccessMatrix
     private static readonly string[] AnyAuthenticated = [.. Principal.Authenticated];
     private static readonly string[] AnyStaff = [.. Principal.Staff];
     private static readonly string[] AdminOnly = [A];
+
+    /// <summary>"Ops: the background-job dashboard (read, retry, trigger)".</summary>
+    private static readonly string[] OpsTeam = [A, Principal.Ops];
 
     /// <summary>Customers, sites, contracts, assets, work orders: managed by office staff (Admin does everything).</summary>
     private static readonly string[] Office = [A, D, PM, TM];
@@ -284,6 +291,13 @@ public static class AccessMatrix
         new("GetApiKeys", "GET", "/api/v1/api-keys", AdminOnly),
         new("CreateApiKey", "POST", "/api/v1/api-keys", AdminOnly, s => new { name = Unique.Name("Key"), customerIds = new[] { s.CustomerId } }),
         new("RevokeApiKey", "DELETE", "/api/v1/api-keys/{id}", AdminOnly),
+
+        // Background jobs dashboard (Ops; Admin)
+        new("GetOutboxMessages", "GET", "/api/v1/ops/outbox", OpsTeam),
+        new("GetOutboxSummary", "GET", "/api/v1/ops/outbox/summary", OpsTeam),
+        new("RetryOutboxMessage", "POST", "/api/v1/ops/outbox/{id}/retry", OpsTeam),
+        new("GetJobs", "GET", "/api/v1/ops/jobs", OpsTeam),
+        new("TriggerJob", "POST", "/api/v1/ops/jobs/{group}/{name}/trigger", OpsTeam),
     ];
 
     public static Operation Get(string operationId) =>
