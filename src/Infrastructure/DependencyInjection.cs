@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WorkOrders.Application.Common.Interfaces;
 using WorkOrders.Infrastructure.Identity;
+using WorkOrders.Infrastructure.Jobs;
 using WorkOrders.Infrastructure.Persistence;
 using WorkOrders.Infrastructure.Persistence.Interceptors;
 
@@ -72,6 +73,8 @@ public static class DependencyInjection
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<IIdentityService, IdentityService>();
+
+        services.AddJobs(configuration, options, connectionString, contentRoot);
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return services;

@@ -16,6 +16,7 @@ public abstract class ApiFactory(TestProvider provider) : WebApplicationFactory<
     public const string Password = "Test-Passw0rd!";
 
     private readonly ConcurrentDictionary<string, Task<string>> _users = new();
+    private readonly string _fixtureId = Guid.NewGuid().ToString("N")[..12];
     private string _connectionString = string.Empty;
 
     public TestProvider Provider { get; } = provider;
@@ -43,7 +44,20 @@ public abstract class ApiFactory(TestProvider provider) : WebApplicationFactory<
         builder.UseSetting("WorkOrders:Bootstrap:AdminPassword", Password);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Limits:LoginPerMinute", "100000"); // every test client comes from the same (no) address; HardeningTests sets its own
+
+        // Background jobs: no scheduler running by default (tests call IOutboxProcessor themselves); a scheduler
+        // name of its own per fixture (Quartz keeps schedulers by name per process); mail to a folder of its own.
+        builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Jobs:SchedulerName", "tests-" + _fixtureId);
+        builder.UseSetting("Email:Host", string.Empty);
+        builder.UseSetting("Email:PickupDirectory", Path.Combine(Path.GetTempPath(), "workorders-mail-" + _fixtureId));
+        ConfigureSettings(builder);
         builder.ConfigureTestServices(ConfigureTestServices);
+    }
+
+    /// <summary>Hook for fixtures that need other settings (e.g. a running scheduler, an SMTP server).</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
     }
 
     /// <summary>Hook for fixtures that need to replace an edge we do not own (e.g. the clock).</summary>

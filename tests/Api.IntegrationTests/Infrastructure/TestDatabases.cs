@@ -54,7 +54,8 @@ public static class TestDatabases
         {
             SqliteConnection.ClearAllPools();
             var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            var quartz = Path.ChangeExtension(file, ".quartz.db");
+            foreach (var path in new[] { file, file + "-wal", file + "-shm", quartz, quartz + "-wal", quartz + "-shm", quartz + "-journal" })
             {
                 File.Delete(path);
             }
