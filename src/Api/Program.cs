@@ -67,7 +67,8 @@ app.MapGroup("/api/v1")
     .MapApiKeys()
     .MapServiceProviders()
     .MapWorkOrders()
-    .MapBilling();
+    .MapBilling()
+    .MapWorkMarket();
 
 await app.RunAsync();
 

@@ -7,6 +7,7 @@ using WorkOrders.Application.Common.Interfaces;
 using WorkOrders.Infrastructure.Identity;
 using WorkOrders.Infrastructure.Persistence;
 using WorkOrders.Infrastructure.Persistence.Interceptors;
+using WorkOrders.Infrastructure.WorkMarket;
 
 namespace WorkOrders.Infrastructure;
 
@@ -53,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<IWorkOrderBulkStore, Persistence.Bulk.WorkOrderBulkStore>();
         services.AddScoped<IOutbox, Persistence.Outbox.Outbox>();
         services.AddScoped<IIdempotencyStore, Persistence.Idempotency.IdempotencyStore>();
+        services.AddWorkMarket(configuration);
 
         services.AddIdentityCore<AppUser>(identity =>
             {
