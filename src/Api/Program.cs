@@ -84,7 +84,8 @@ app.MapGroup("/api/v1")
     .MapServiceProviders()
     .MapWorkOrders()
     .MapBilling()
-    .MapOps();
+    .MapOps()
+    .MapWorkMarket();
 
 await app.RunAsync();
 

@@ -8,6 +8,7 @@ using WorkOrders.Infrastructure.Identity;
 using WorkOrders.Infrastructure.Jobs;
 using WorkOrders.Infrastructure.Persistence;
 using WorkOrders.Infrastructure.Persistence.Interceptors;
+using WorkOrders.Infrastructure.WorkMarket;
 
 namespace WorkOrders.Infrastructure;
 
@@ -55,6 +56,7 @@ public static class DependencyInjection
         services.AddScoped<IOutbox, Persistence.Outbox.Outbox>();
         services.AddScoped<IIdempotencyStore, Persistence.Idempotency.IdempotencyStore>();
         services.AddScoped<IBackgroundJobsMonitor, Jobs.Monitoring.BackgroundJobsMonitor>();
+        services.AddWorkMarket(configuration);
 
         services.AddIdentityCore<AppUser>(identity =>
             {

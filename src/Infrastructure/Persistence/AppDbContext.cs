@@ -36,6 +36,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<TimeEntry> TimeEntries => Set<TimeEntry>();
     public DbSet<CreditHourAccount> CreditHourAccounts => Set<CreditHourAccount>();
     public DbSet<CreditHourEntry> CreditHourEntries => Set<CreditHourEntry>();
+    public DbSet<WorkMarketSync> WorkMarketSyncs => Set<WorkMarketSync>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -195,6 +195,11 @@ public static class AccessMatrix
     /// <summary>Billed hours and the billing data (progress report, credit-hour bank): the assessors — office staff and accounts receivable.</summary>
     private static readonly string[] Assessors = [A, D, PM, TM, AR];
 
+    /// <summary>WorkMarket re-sync: dispatchers route work (Admin does everything). The WorkMarket webhook is not in
+    /// the matrix: it is left out of openapi.json (WorkMarket calls it, not integrators) and authenticated by a
+    /// shared secret, not by a role — tests/Api.IntegrationTests/Integrations covers its 401s.</summary>
+    private static readonly string[] WorkMarketDispatchers = [A, D];
+
     /// <summary>"AccountsReceivable: … credit-hour purchases" (PRODUCT.md).</summary>
     private static readonly string[] CreditHourSellers = [A, AR];
 
@@ -255,6 +260,7 @@ public static class AccessMatrix
         new("GetComments", "GET", "/api/v1/work-orders/{id}/comments", WorkOrderReaders),
         new("AddComment", "POST", "/api/v1/work-orders/{id}/comments", Commenters, _ => new { text = "On my way" }),
         new("AddTask", "POST", "/api/v1/work-orders/{id}/tasks", Office, _ => new { title = "Shut off the water" }),
+        new("ResyncWorkMarket", "POST", "/api/v1/work-orders/{id}/workmarket/resync", WorkMarketDispatchers),
         new("DeleteComment", "DELETE", "/api/v1/comments/{id}", Managers),
         new("CreateEventWorkOrder", "POST", "/api/v1/events", EventSenders,
             s => new { kind = "MoveIn", customerId = s.CustomerId, siteId = s.SiteId, reference = "ACC-" + Unique.Suffix() }, BodyNeeds: Needs.Site),

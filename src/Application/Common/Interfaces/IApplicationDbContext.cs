@@ -29,6 +29,7 @@ public interface IApplicationDbContext
     DbSet<TimeEntry> TimeEntries { get; }
     DbSet<CreditHourAccount> CreditHourAccounts { get; }
     DbSet<CreditHourEntry> CreditHourEntries { get; }
+    DbSet<WorkMarketSync> WorkMarketSyncs { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -161,6 +161,15 @@ public sealed class MappingTests
         return Audited(workOrder);
     }
 
+    private static WorkMarketSync WorkMarketSync()
+    {
+        var sync = Domain.WorkOrders.WorkMarketSync.Start(Guid.CreateVersion7(), CreatedAt);
+        sync.AttemptStarted(CreatedAt);
+        sync.Created("100000001", "draft", At);
+        sync.Observed("sent", At);
+        return sync;
+    }
+
     private static TimeEntry TimeEntry()
     {
         var workOrder = WorkOrder();
@@ -293,6 +302,16 @@ public sealed class MappingTests
             d.Tasks.ShouldHaveSingleItem().Title.ShouldBe("Shut off water");
             d.History.Count.ShouldBe(s.History.Count);
             d.Version.ShouldBe(3);
+        }),
+        Of<WorkMarketSync, WorkMarketSyncDto>(WorkMarketSync, (s, d) =>
+        {
+            d.AssignmentId.ShouldBe("100000001");
+            d.Status.ShouldBe(WorkMarketSyncStatus.Sent);
+            d.WorkMarketStatus.ShouldBe("sent");
+            d.LastError.ShouldBeNull();
+            d.Attempts.ShouldBe(1);
+            d.LastSyncedAt.ShouldBe(At);
+            d.UpdatedAt.ShouldBe(s.UpdatedAt);
         }),
         Of<LineItem, LineItemDto>(() => WorkOrder().LineItems.Single(), (s, d) =>
         {

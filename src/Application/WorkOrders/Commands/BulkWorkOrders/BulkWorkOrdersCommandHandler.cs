@@ -182,7 +182,17 @@ public sealed class BulkWorkOrdersCommandHandler(
         if (request.Action == BulkAction.SendToWorkMarket)
         {
             await outbox.EnqueueAsync(changed.ConvertAll(s => new OutboxEnvelope(
-                "WorkMarketDispatch", $"workmarket-dispatch:{s.Id}", new { WorkOrderId = s.Id })), ct).ConfigureAwait(false);
+                WorkMarketDispatch.Type, WorkMarketDispatch.Key(s.Id), new WorkMarketDispatch.Payload(s.Id))), ct).ConfigureAwait(false);
+        }
+
+        // Taken away from WorkMarket (re-routed, cancelled, deleted): the dispatch handler voids a draft/sent assignment.
+        var withdrawn = request.Action is BulkAction.AssignProvider or BulkAction.AssignTeam or BulkAction.Cancel or BulkAction.Delete
+            ? changed.Where(s => s.Routing == RoutingKind.WorkMarket).ToList()
+            : [];
+        if (withdrawn.Count > 0)
+        {
+            await outbox.EnqueueAsync(withdrawn.ConvertAll(s => new OutboxEnvelope(
+                WorkMarketDispatch.Type, WorkMarketDispatch.WithdrawKey(s.Id, Guid.CreateVersion7()), new WorkMarketDispatch.Payload(s.Id))), ct).ConfigureAwait(false);
         }
 
         await mediator.Publish(new WorkOrdersBulkChanged(request.Action, ids, provider?.Id, team?.Id), ct).ConfigureAwait(false);

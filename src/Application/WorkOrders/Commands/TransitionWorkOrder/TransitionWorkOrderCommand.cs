@@ -47,7 +47,7 @@ public sealed class TransitionWorkOrderCommandValidator : AbstractValidator<Tran
     }
 }
 
-public sealed class TransitionWorkOrderCommandHandler(IApplicationDbContext db, IMapper mapper, IUser user, TimeProvider clock, WorkOrderAccess access)
+public sealed class TransitionWorkOrderCommandHandler(IApplicationDbContext db, IMapper mapper, IUser user, TimeProvider clock, WorkOrderAccess access, IOutbox outbox)
     : IRequestHandler<TransitionWorkOrderCommand, WorkOrderDto>
 {
     /// <summary>What a technician may do on the work assigned to it.</summary>
@@ -68,6 +68,7 @@ public sealed class TransitionWorkOrderCommandHandler(IApplicationDbContext db, 
         }
 
         var actor = user.AsActor(clock);
+        var wasWorkMarket = workOrder.Routing == RoutingKind.WorkMarket;
         if (request.Action == WorkOrderAction.Assign)
         {
             if (request.ProviderId is { } providerId)
@@ -90,6 +91,12 @@ public sealed class TransitionWorkOrderCommandHandler(IApplicationDbContext db, 
         else
         {
             workOrder.Apply(request.Action, actor, request.Reason);
+        }
+
+        // Sent to WorkMarket by this transition: dispatch it; taken away from WorkMarket (unassigned, re-routed, cancelled): withdraw it.
+        if (WorkMarketDispatch.For(workOrder.Id, wasWorkMarket, workOrder.Routing == RoutingKind.WorkMarket, workOrder.IsOpen) is { } dispatch)
+        {
+            await outbox.EnqueueAsync([dispatch], cancellationToken).ConfigureAwait(false);
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

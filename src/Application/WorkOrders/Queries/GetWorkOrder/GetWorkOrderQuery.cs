@@ -39,9 +39,12 @@ public sealed class GetWorkOrderQueryHandler(IApplicationDbContext db, IMapper m
             Provider = db.ServiceProviders.Where(p => p.Id == workOrder.ProviderId).Select(p => p.Name).FirstOrDefault(),
             Team = db.ServiceProviderTeams.Where(t => t.Id == workOrder.TeamId).Select(t => t.Name).FirstOrDefault(),
         }).SingleAsync(cancellationToken).ConfigureAwait(false);
+        var workMarket = await db.WorkMarketSyncs.AsNoTracking().Where(s => s.WorkOrderId == workOrder.Id)
+            .ProjectTo<WorkMarketSyncDto>(mapper.ConfigurationProvider).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 
         return mapper.Map<WorkOrderDto>(workOrder) with
         {
+            WorkMarket = workMarket,
             CustomerName = names.Customer,
             SiteName = names.Site ?? string.Empty,
             ProviderName = names.Provider,

@@ -56,11 +56,15 @@ public sealed record WorkOrderDto
     public IReadOnlyList<StatusChangeDto> History { get; init; } = [];
     public IReadOnlyList<WorkOrderTaskDto> Tasks { get; init; } = [];
 
+    /// <summary>The WorkMarket assignment of a work order sent there (absent otherwise).</summary>
+    public WorkMarketSyncDto? WorkMarket { get; init; }
+
     private sealed class Mapping : Profile
     {
         public Mapping()
         {
             CreateMap<WorkOrder, WorkOrderDto>()
+                .ForMember(d => d.WorkMarket, o => o.Ignore())
                 .ForMember(d => d.AllowedActions, o => o.MapFrom(s => WorkOrderStatusMachine.AllowedActions(s.Status)))
                 .ForMember(d => d.EstimatedLabourHours, o => o.MapFrom(s => s.LineItems.Sum(i => i.EstimatedLabourHours)))
                 .ForMember(d => d.LineItems, o => o.MapFrom(s => s.LineItems.OrderBy(i => i.CreatedAt)))
@@ -133,5 +137,22 @@ public sealed record WorkOrderTaskDto
     private sealed class Mapping : Profile
     {
         public Mapping() => CreateMap<WorkOrderTask, WorkOrderTaskDto>();
+    }
+}
+
+/// <summary>Where a work order stands on WorkMarket: our sync status, their assignment id and status, the last error.</summary>
+public sealed record WorkMarketSyncDto
+{
+    public string? AssignmentId { get; init; }
+    public WorkMarketSyncStatus Status { get; init; }
+    public string? WorkMarketStatus { get; init; }
+    public string? LastError { get; init; }
+    public int Attempts { get; init; }
+    public DateTime? LastSyncedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+
+    private sealed class Mapping : Profile
+    {
+        public Mapping() => CreateMap<WorkMarketSync, WorkMarketSyncDto>();
     }
 }
