@@ -61,7 +61,7 @@ public sealed class GetJobsQueryHandler(IBackgroundJobsMonitor monitor) : IReque
 
 /// <summary>Fires a scheduled job once, now (audited).</summary>
 [Authorize(Roles = Roles.Ops)]
-public sealed record TriggerJobCommand(string Group, string Name) : IRequest<Unit>;
+public sealed record TriggerJobCommand(string Group, string Name) : ICommand<Unit>;
 
 public sealed class TriggerJobCommandValidator : AbstractValidator<TriggerJobCommand>
 {
