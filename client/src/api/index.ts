@@ -6,6 +6,7 @@ import {
   BillingClient,
   ContractsClient,
   CustomersClient,
+  OpsClient,
   ServiceProvidersClient,
   SitesClient,
   UsersClient,
@@ -28,6 +29,7 @@ export interface Api {
   workOrders: WorkOrdersClient
   serviceProviders: ServiceProvidersClient
   billing: BillingClient
+  ops: OpsClient
   with(options: HttpOptions): Api
 }
 
@@ -44,6 +46,7 @@ export function createApi(base?: Fetch, options: HttpOptions = {}, baseUrl = '')
     workOrders: new WorkOrdersClient(baseUrl, http),
     serviceProviders: new ServiceProvidersClient(baseUrl, http),
     billing: new BillingClient(baseUrl, http),
+    ops: new OpsClient(baseUrl, http),
     with: (more) => createApi(base, more, baseUrl),
   }
 }

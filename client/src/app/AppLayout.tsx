@@ -16,7 +16,7 @@ import { Suspense, useState, type ReactNode } from 'react'
 import { Link, useLocation } from 'wouter'
 import { problemMessage, toProblem } from '../api/problem'
 import { useMe, useSignOut } from '../features/auth/hooks'
-import { canEditCustomers, canReadCustomers, canSeeOps, canSeeWorkOrders, isAdmin, roleLabels } from '../features/auth/roles'
+import { canManageApiKeys, canManageUsers, canReadCustomers, canSeeOps, canSeeProviders, canSeeWorkOrders, roleLabels } from '../features/auth/roles'
 import { useFeedback } from '../shared/feedback'
 import { Brand } from './Brand'
 
@@ -34,12 +34,10 @@ export function navigation(roles: readonly string[]): NavItem[] {
   if (canSeeWorkOrders(roles)) items.push({ key: 'queue', label: 'My Queue', icon: <InboxOutlined />, href: '/queue' })
   if (canReadCustomers(roles)) items.push({ key: 'customers', label: 'Customers', icon: <ShopOutlined />, href: '/customers' })
   if (canSeeWorkOrders(roles)) items.push({ key: 'work-orders', label: 'Work Orders', icon: <ToolOutlined />, href: '/work-orders' })
-  if (canEditCustomers(roles)) items.push({ key: 'providers', label: 'Service Providers', icon: <TeamOutlined /> })
+  if (canSeeProviders(roles)) items.push({ key: 'service-providers', label: 'Service Providers', icon: <TeamOutlined />, href: '/service-providers' })
   if (canSeeOps(roles)) items.push({ key: 'ops', label: 'Background Jobs', icon: <DashboardOutlined />, href: '/ops' })
-  if (isAdmin(roles)) {
-    items.push({ key: 'users', label: 'Users', icon: <UsergroupAddOutlined />, group: 'Administration' })
-    items.push({ key: 'api-keys', label: 'API Keys', icon: <ApiOutlined />, group: 'Administration' })
-  }
+  if (canManageUsers(roles)) items.push({ key: 'users', label: 'Users', icon: <UsergroupAddOutlined />, href: '/users', group: 'Administration' })
+  if (canManageApiKeys(roles)) items.push({ key: 'api-keys', label: 'API Keys', icon: <ApiOutlined />, href: '/api-keys', group: 'Administration' })
   return items
 }
 

@@ -2,7 +2,17 @@ import { lazy, Suspense } from 'react'
 import { Redirect, Route, Switch } from 'wouter'
 import { RequireAuth, RequireRole } from '../features/auth/RequireAuth'
 import { useMe } from '../features/auth/hooks'
-import { canCreateWorkOrders, canEditCustomers, canReadCustomers, canSeeOps, canSeeWorkOrders, homePath } from '../features/auth/roles'
+import {
+  canCreateWorkOrders,
+  canEditCustomers,
+  canManageApiKeys,
+  canManageUsers,
+  canReadCustomers,
+  canSeeOps,
+  canSeeProviders,
+  canSeeWorkOrders,
+  homePath,
+} from '../features/auth/roles'
 import { AppLayout } from './AppLayout'
 import { NotFoundPage, WelcomePage } from './StaticPages'
 
@@ -17,6 +27,9 @@ const load = {
   workOrder: () => import('../features/work-orders/WorkOrderPage'),
   queue: () => import('../features/work-orders/QueuePage'),
   ops: () => import('../features/ops/OpsPage'),
+  serviceProviders: () => import('../features/providers/ServiceProvidersPage'),
+  users: () => import('../features/users/UsersPage'),
+  apiKeys: () => import('../features/api-keys/ApiKeysPage'),
 }
 const SignInPage = lazy(load.signIn)
 const CustomersPage = lazy(load.customers)
@@ -27,6 +40,9 @@ const NewWorkOrderPage = lazy(load.newWorkOrder)
 const WorkOrderPage = lazy(load.workOrder)
 const QueuePage = lazy(load.queue)
 const OpsPage = lazy(load.ops)
+const ServiceProvidersPage = lazy(load.serviceProviders)
+const UsersPage = lazy(load.users)
+const ApiKeysPage = lazy(load.apiKeys)
 
 /** Starts downloading the page of the URL being opened while the session is checked (no waterfall). */
 export function preloadPage(pathname: string) {
@@ -40,6 +56,9 @@ export function preloadPage(pathname: string) {
     : pathname.startsWith('/work-orders/') ? load.workOrder
     : pathname === '/queue' ? load.queue
     : pathname === '/ops' ? load.ops
+    : pathname === '/service-providers' ? load.serviceProviders
+    : pathname === '/users' ? load.users
+    : pathname === '/api-keys' ? load.apiKeys
     : null
   void page?.().catch(() => undefined)
 }
@@ -107,6 +126,21 @@ export function AppRoutes() {
               <Route path="/ops">
                 <RequireRole allowed={canSeeOps}>
                   <OpsPage />
+                </RequireRole>
+              </Route>
+              <Route path="/service-providers">
+                <RequireRole allowed={canSeeProviders}>
+                  <ServiceProvidersPage />
+                </RequireRole>
+              </Route>
+              <Route path="/users">
+                <RequireRole allowed={canManageUsers}>
+                  <UsersPage />
+                </RequireRole>
+              </Route>
+              <Route path="/api-keys">
+                <RequireRole allowed={canManageApiKeys}>
+                  <ApiKeysPage />
                 </RequireRole>
               </Route>
               <Route path="/welcome">

@@ -20,6 +20,9 @@ export interface FakeApiParts {
   workOrders?: Methods<Api['workOrders']>
   serviceProviders?: Methods<Api['serviceProviders']>
   billing?: Methods<Api['billing']>
+  users?: Methods<Api['users']>
+  apiKeys?: Methods<Api['apiKeys']>
+  ops?: Methods<Api['ops']>
 }
 
 /** A fake of the generated clients. `with({headers, onResponse})` records the headers and answers with `etag`. */
@@ -45,11 +48,12 @@ export function fakeApi(parts: FakeApiParts = {}, etag = '"1"') {
       sites: wrap(parts.sites),
       contracts: wrap(parts.contracts),
       assets: wrap(parts.assets),
-      users: wrap({}),
-      apiKeys: wrap({}),
+      users: wrap(parts.users),
+      apiKeys: wrap(parts.apiKeys),
       workOrders: wrap(parts.workOrders),
       serviceProviders: wrap(parts.serviceProviders),
       billing: wrap(parts.billing),
+      ops: wrap(parts.ops),
       with: (o: { headers?: Record<string, string>; onResponse?: (r: Response) => void }) => build(o),
     } as unknown as Api
   }

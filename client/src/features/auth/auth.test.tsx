@@ -103,7 +103,7 @@ describe('roles', () => {
   it('lists later sections disabled and by role', () => {
     expect(navigation(['Ops']).map((i) => [i.key, !!i.href])).toEqual([['ops', true]])
     expect(navigation(['Technician']).map((i) => i.key)).toEqual(['queue', 'work-orders'])
-    expect(navigation(['Admin']).map((i) => i.key)).toEqual(['queue', 'customers', 'work-orders', 'providers', 'ops', 'users', 'api-keys'])
-    expect(navigation(['Admin']).filter((i) => !i.href).map((i) => i.key)).toEqual(['providers', 'users', 'api-keys'])
+    expect(navigation(['Admin']).map((i) => i.key)).toEqual(['queue', 'customers', 'work-orders', 'service-providers', 'ops', 'users', 'api-keys'])
+    expect(navigation(['Admin']).filter((i) => !i.href).map((i) => i.key)).toEqual([])
   })
 })
