@@ -139,3 +139,8 @@ export const canManageApiKeys = (roles: readonly string[]) => isAdmin(roles)
 
 /** The roles a user may be given (Roles.StaffRoles), in the order of PRODUCT.md. */
 export const staffRoles: Role[] = [Roles.Admin, Roles.Dispatcher, Roles.ProjectManager, Roles.AccountsReceivable, Roles.TeamManager, Roles.Technician, Roles.Ops]
+
+// ---- WorkMarket (ResyncWorkMarketCommand: Dispatcher; Admin may send every request).
+
+/** Re-sync a WorkMarket-routed work order (POST /work-orders/{id}/workmarket/resync). */
+export const canResyncWorkMarket = (roles: readonly string[]) => has(roles, Roles.Admin, Roles.Dispatcher)

@@ -17,6 +17,7 @@ import {
   canReadCustomers,
   canReadTimeEntries,
   canRunTimer,
+  canResyncWorkMarket,
   canTransitionWorkOrders,
 } from '../auth/roles'
 import { TimeAndBilling } from '../billing/TimeAndBilling'
@@ -28,6 +29,7 @@ import { isOpenStatus } from './detail/labels'
 import { LineItemsTab } from './detail/LineItemsTab'
 import { StatusActions } from './detail/StatusActions'
 import { CustomerSiteLinks, WorkOrderDetails } from './detail/WorkOrderDetails'
+import { WorkMarketPanel } from './detail/WorkMarketPanel'
 import { WorkOrderStatusTag } from './list/WorkOrderStatusTag'
 
 const tabs = ['history', 'line-items', 'comments', 'time'] as const
@@ -101,6 +103,8 @@ export default function WorkOrderPage({ workOrderId }: { workOrderId: string }) 
       )}
 
       <WorkOrderDetails workOrder={workOrder} canReadCustomer={canReadCustomers(roles)} />
+
+      <WorkMarketPanel workOrder={workOrder} canResync={canResyncWorkMarket(roles)} />
 
       <Tabs
         className="customer-tabs"

@@ -1,6 +1,7 @@
 // One work order's data layer (the page, its status actions, line items, comments, the create form and the open
 // queue): TanStack Query over the generated client. Pages use these hooks only.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import {
   ifMatch,
   useApi,
@@ -199,4 +200,32 @@ export function useCustomerContracts(customerId: string, enabled: boolean) {
     enabled,
     queryFn: ({ signal }) => api.contracts.getContracts(customerId, undefined, 200, undefined, signal),
   })
+}
+
+// ---- WorkMarket (the panel of a WorkMarket-routed work order).
+
+/** Publishes a WorkMarket-routed work order on WorkMarket again (202, the sync back to Pending); the work order is read again. */
+export function useResyncWorkMarket(id: string) {
+  const api = useApi()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: () => api.workOrders.resyncWorkMarket(id),
+    onSuccess: (sync) => {
+      // The answer is the new sync state: show it at once, then read the work order again (new version).
+      client.setQueryData<VersionedWorkOrder>(workOrderKeys.detail(id), (old) => (old && sync ? { ...old, workOrder: { ...old.workOrder, workMarket: sync } } : old))
+      void client.invalidateQueries({ queryKey: workOrderKeys.detail(id), exact: true })
+    },
+  })
+}
+
+/** While a WorkMarket dispatch waits for the outbox job (status Pending), reads the work order again every few seconds. */
+export function useWorkMarketPolling(id: string, pending: boolean, intervalMs = 5_000) {
+  const client = useQueryClient()
+  useEffect(() => {
+    if (!pending) return
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void client.invalidateQueries({ queryKey: workOrderKeys.detail(id), exact: true })
+    }, intervalMs)
+    return () => clearInterval(timer)
+  }, [client, id, pending, intervalMs])
 }
