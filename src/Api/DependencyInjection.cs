@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddResponseCompression(); // Brotli/gzip for the SPA's assets and JSON (plain HTTP; HTTPS opt-in stays off: BREACH)
         services.AddScoped<IUser, CurrentUser>();
+        services.AddScoped<IClientInfo, ClientInfo>();
 
         services.Configure<JsonOptions>(o =>
         {

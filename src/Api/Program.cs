@@ -85,7 +85,8 @@ app.MapGroup("/api/v1")
     .MapWorkOrders()
     .MapBilling()
     .MapOps()
-    .MapWorkMarket();
+    .MapWorkMarket()
+    .MapPortal();
 
 await app.RunAsync();
 

@@ -38,6 +38,8 @@ public static class DependencyInjection
         }
 
         services.AddScoped<WorkOrders.WorkOrderAccess>();
+        services.AddScoped<Portal.PortalGate>();
+        services.AddScoped<Portal.PortalReads>();
         services.AddAutoMapper(cfg => { }, assembly);
         return services;
     }

@@ -15,11 +15,18 @@ public sealed class HardeningOptions
 
     /// <summary>Sign-in attempts per client address per minute (on top of the account lock-out after 5 failures).</summary>
     public int LoginPerMinute { get; set; } = 10;
+
+    /// <summary>Customer-portal requests per link (token) per minute, whatever the token's validity.</summary>
+    public int PortalPerTokenPerMinute { get; set; } = 60;
+
+    /// <summary>Customer-portal requests per client address per minute (all tokens together: slows token guessing).</summary>
+    public int PortalPerAddressPerMinute { get; set; } = 300;
 }
 
 public static class Hardening
 {
     public const string LoginPolicy = "login";
+    public const string PortalPrefix = "/api/v1/portal";
 
     public static IServiceCollection AddHardening(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +43,14 @@ public static class Hardening
             limiter.AddPolicy(LoginPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 ClientAddress(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.LoginPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // The portal (anonymous, by token): a window per token and one per address, chained — a request must pass both.
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(http => PortalToken(http) is { } token
+                    ? RateLimitPartition.GetFixedWindowLimiter("token:" + token, _ => Window(options.PortalPerTokenPerMinute))
+                    : RateLimitPartition.GetNoLimiter(string.Empty)),
+                PartitionedRateLimiter.Create<HttpContext, string>(http => PortalToken(http) is not null
+                    ? RateLimitPartition.GetFixedWindowLimiter("address:" + ClientAddress(http), _ => Window(options.PortalPerAddressPerMinute))
+                    : RateLimitPartition.GetNoLimiter(string.Empty)));
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
@@ -44,7 +59,9 @@ public static class Hardening
                 await TypedResults.Problem(
                     statusCode: StatusCodes.Status429TooManyRequests,
                     title: "Too many requests.",
-                    detail: "Too many attempts from this address; try again later.").ExecuteAsync(http);
+                    detail: PortalToken(http) is null
+                        ? "Too many attempts from this address; try again later."
+                        : "Too many requests for this link or from this address; try again later.").ExecuteAsync(http);
             };
         });
         return services;
@@ -92,7 +109,25 @@ public static class Hardening
         await next(http);
     });
 
-    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress is { } ip
+    private static FixedWindowRateLimiterOptions Window(int perMinute) =>
+        new() { PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+
+    /// <summary>The token of a portal request (<c>/api/v1/portal/{token}/...</c>), null for any other request.</summary>
+    public static string? PortalToken(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (!http.Request.Path.StartsWithSegments(PortalPrefix, StringComparison.OrdinalIgnoreCase, out var rest) || !rest.HasValue)
+        {
+            return null;
+        }
+
+        var value = rest.Value!.TrimStart('/');
+        var slash = value.IndexOf('/', StringComparison.Ordinal);
+        var token = slash < 0 ? value : value[..slash];
+        return token.Length == 0 ? null : token.Length > 100 ? token[..100] : token;
+    }
+
+    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress is { } ip
         ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString()
         : IPAddress.None.ToString();
 }

@@ -67,3 +67,16 @@ public static class NotificationMessages
     public static OutboxEnvelope CancelReminder(Guid workOrderId) =>
         new(ReminderType, $"reminder:{workOrderId}", new ReminderSchedulePayload(workOrderId, true, null));
 }
+
+/// <summary>Payload of a <see cref="PortalInvitationMessages.Type"/> outbox row. The token travels here only until the
+/// e-mail is delivered: the handler then blanks it in the row (the database keeps only the link's hash).</summary>
+public sealed record PortalInvitationPayload(Guid LinkId, string? Token);
+
+/// <summary>The portal invitation e-mail: the link to the view, to the recipient, CC to the team managers.</summary>
+public static class PortalInvitationMessages
+{
+    public const string Type = "PortalInvitation";
+
+    public static OutboxEnvelope Invitation(Guid linkId, string token) =>
+        new(Type, $"portal-invitation:{linkId}", new PortalInvitationPayload(linkId, token));
+}

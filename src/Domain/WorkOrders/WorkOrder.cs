@@ -34,6 +34,8 @@ public sealed class WorkOrder : AuditableEntity
     private readonly List<StatusChange> _history = [];
     private readonly List<WorkOrderTask> _tasks = [];
     private readonly List<TimeEntry> _timeEntries = [];
+    private readonly List<LineItemDecision> _decisions = [];
+    private readonly List<EstimateSignature> _signatures = [];
 
     private WorkOrder()
     {
@@ -91,6 +93,14 @@ public sealed class WorkOrder : AuditableEntity
     public DateTime? WaitingSince { get; private set; }
     public long WaitingSeconds { get; private set; }
 
+    /// <summary>The version of the estimate (the line items): 1 at creation, bumped by every added or edited line item.
+    /// Decisions and signatures record the version they were given on.</summary>
+    public int EstimateVersion { get; private set; } = 1;
+
+    /// <summary>The last decision, comment or signature by the customer in the portal (changes the work order's version,
+    /// so the portal's ETag moves with every customer write).</summary>
+    public DateTime? CustomerActivityAt { get; private set; }
+
     public bool IsDeleted { get; private set; }
     public DateTime? DeletedAt { get; private set; }
     public string? DeletedBy { get; private set; }
@@ -99,6 +109,16 @@ public sealed class WorkOrder : AuditableEntity
     public IReadOnlyCollection<Comment> Comments => _comments.AsReadOnly();
     public IReadOnlyCollection<StatusChange> History => _history.AsReadOnly();
     public IReadOnlyCollection<WorkOrderTask> Tasks => _tasks.AsReadOnly();
+
+    /// <summary>Every decision on the line items, oldest first (loaded by the portal and history use cases; new ones are added).</summary>
+    public IReadOnlyCollection<LineItemDecision> Decisions => _decisions.AsReadOnly();
+
+    /// <summary>The estimate's signatures (loaded by the portal use cases).</summary>
+    public IReadOnlyCollection<EstimateSignature> Signatures => _signatures.AsReadOnly();
+
+    /// <summary>The signature of the current estimate version, if the customer signed it (requires <see cref="Signatures"/> loaded).</summary>
+    public EstimateSignature? CurrentSignature =>
+        _signatures.Where(s => s.EstimateVersion == EstimateVersion).OrderByDescending(s => s.SignedAt).FirstOrDefault();
 
     /// <summary>Loaded only by the time and billing use cases.</summary>
     public IReadOnlyCollection<TimeEntry> TimeEntries => _timeEntries.AsReadOnly();
@@ -289,23 +309,68 @@ public sealed class WorkOrder : AuditableEntity
         EnsureEditable();
         var item = new LineItem(Id, description, estimatedLabourHours, partsCost, hourlyRate, at);
         _lineItems.Add(item);
+        EstimateVersion++;
         return item;
     }
 
+    /// <summary>Edits a line item: a new estimate version; a decision already given on it becomes stale (Pending again,
+    /// the old decision kept on the item and in <see cref="Decisions"/>).</summary>
     public LineItem UpdateLineItem(Guid lineItemId, string description, decimal estimatedLabourHours, decimal partsCost, decimal hourlyRate)
     {
         EnsureEditable();
         var item = FindLineItem(lineItemId);
         item.Update(description, estimatedLabourHours, partsCost, hourlyRate);
+        EstimateVersion++;
         return item;
     }
 
-    public LineItem DecideLineItem(Guid lineItemId, ApprovalStatus decision, string? note, DateTime at)
+    /// <summary>A decision recorded by staff (or a test): on the current estimate version, without a PDF hash.</summary>
+    public LineItem DecideLineItem(Guid lineItemId, ApprovalStatus decision, string? note, DateTime at) =>
+        DecideLineItem(lineItemId, decision, note, new DecisionContext(at, null, null, "staff"));
+
+    /// <summary>The customer's decision on a line item (approve, reject, or clear back to Pending), on the current estimate
+    /// version, with the SHA-256 of the estimate PDF as rendered now. Repeating the current decision changes nothing
+    /// (a double click never records two decisions).</summary>
+    public LineItem DecideLineItem(Guid lineItemId, ApprovalStatus decision, string? note, DecisionContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         EnsureEditable();
         var item = FindLineItem(lineItemId);
-        item.Decide(decision, note, at);
+        if (item.IsSameDecision(decision, note))
+        {
+            return item;
+        }
+
+        item.Decide(decision, note, context.At, EstimateVersion, context.EstimatePdfSha256);
+        _decisions.Add(new LineItemDecision(Id, item, context.At, EstimateVersion, context.EstimatePdfSha256, context.PortalLinkId, context.DecidedBy));
+        if (context.PortalLinkId is not null)
+        {
+            CustomerActivityAt = context.At;
+        }
+
         return item;
+    }
+
+    /// <summary>The formal authorization of the current estimate version: once per version (an edited estimate can be signed again).</summary>
+    public EstimateSignature SignEstimate(string signerName, byte[] image, string estimatePdfSha256, Guid? portalLinkId, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        EnsureEditable();
+        CheckRule(new EstimateMustHaveLineItems(this));
+        CheckRule(new EstimateVersionMustNotBeSigned(this));
+        var signature = new EstimateSignature(Id, signerName, image, at, EstimateVersion, estimatePdfSha256, portalLinkId);
+        _signatures.Add(signature);
+        CustomerActivityAt = at;
+        return signature;
+    }
+
+    /// <summary>A comment by the customer in the portal.</summary>
+    public Comment AddCustomerComment(Actor author, string text)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        var comment = AddComment(author, text, byCustomer: true);
+        CustomerActivityAt = author.At;
+        return comment;
     }
 
     /// <summary>Estimated labour hours of the approved line items (the progress report's estimate).</summary>
@@ -525,6 +590,23 @@ public sealed class LineItemMustExist(Guid id) : IBusinessRule
     public bool IsBroken() => true;
 
     public string Message => $"Line item '{id}' is not on this work order.";
+}
+
+/// <summary>Who and what a line-item decision is recorded with.</summary>
+public sealed record DecisionContext(DateTime At, string? EstimatePdfSha256, Guid? PortalLinkId, string DecidedBy);
+
+public sealed class EstimateMustHaveLineItems(WorkOrder workOrder) : IBusinessRule
+{
+    public bool IsBroken() => workOrder.LineItems.Count == 0;
+
+    public string Message => $"Work order {workOrder.DisplayNumber} has no estimate to sign.";
+}
+
+public sealed class EstimateVersionMustNotBeSigned(WorkOrder workOrder) : IBusinessRule
+{
+    public bool IsBroken() => workOrder.CurrentSignature is not null;
+
+    public string Message => $"Version {workOrder.EstimateVersion} of the estimate of work order {workOrder.DisplayNumber} is already signed.";
 }
 
 public sealed class CommentMustExist(Guid id) : IBusinessRule

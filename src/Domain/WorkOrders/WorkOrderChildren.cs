@@ -32,6 +32,23 @@ public sealed class LineItem : Entity
     /// <summary>Bumped on every edit, so a decision taken on an older version can be recognised as stale.</summary>
     public int Revision { get; private set; } = 1;
 
+    /// <summary>The estimate version (<see cref="WorkOrder.EstimateVersion"/>) the current decision was taken on.</summary>
+    public int? DecidedEstimateVersion { get; private set; }
+
+    /// <summary>SHA-256 (hex) of the estimate PDF as rendered when the current decision was taken (portal decisions).</summary>
+    public string? DecidedPdfSha256 { get; private set; }
+
+    /// <summary>The customer had decided, then the item was edited: the old decision no longer holds and the
+    /// customer is asked again (Pending). Cleared by the next decision.</summary>
+    public bool ApprovalStale { get; private set; }
+
+    /// <summary>The decision made stale by the last edit (kept, with the full trail in <see cref="WorkOrder.Decisions"/>).</summary>
+    public ApprovalStatus? PreviousApprovalStatus { get; private set; }
+
+    public string? PreviousApprovalNote { get; private set; }
+    public DateTime? PreviousDecidedAt { get; private set; }
+    public int? PreviousDecidedEstimateVersion { get; private set; }
+
     public decimal Total => (EstimatedLabourHours * HourlyRate) + PartsCost;
 
     internal void Update(string description, decimal estimatedLabourHours, decimal partsCost, decimal hourlyRate)
@@ -40,17 +57,38 @@ public sealed class LineItem : Entity
         Set(estimatedLabourHours, partsCost, hourlyRate);
         Revision++;
 
-        // Editing an item the customer already decided on asks the customer again.
+        // Editing an item the customer already decided on asks the customer again; the old decision is kept.
+        if (ApprovalStatus != ApprovalStatus.Pending)
+        {
+            ApprovalStale = true;
+            PreviousApprovalStatus = ApprovalStatus;
+            PreviousApprovalNote = ApprovalNote;
+            PreviousDecidedAt = DecidedAt;
+            PreviousDecidedEstimateVersion = DecidedEstimateVersion;
+        }
+
         ApprovalStatus = ApprovalStatus.Pending;
+        ApprovalNote = null;
         DecidedAt = null;
+        DecidedEstimateVersion = null;
+        DecidedPdfSha256 = null;
     }
 
-    internal void Decide(ApprovalStatus status, string? note, DateTime at)
+    /// <summary>True when deciding <paramref name="status"/> with <paramref name="note"/> would change nothing (a repeat).</summary>
+    internal bool IsSameDecision(ApprovalStatus status, string? note) =>
+        status == ApprovalStatus && !ApprovalStale && string.Equals(Normalize(note), ApprovalNote, StringComparison.Ordinal);
+
+    internal void Decide(ApprovalStatus status, string? note, DateTime at, int estimateVersion, string? pdfSha256)
     {
         ApprovalStatus = status;
-        ApprovalNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        ApprovalNote = Normalize(note);
         DecidedAt = status == ApprovalStatus.Pending ? null : at;
+        DecidedEstimateVersion = status == ApprovalStatus.Pending ? null : estimateVersion;
+        DecidedPdfSha256 = status == ApprovalStatus.Pending ? null : pdfSha256;
+        ApprovalStale = false;
     }
+
+    private static string? Normalize(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
     private void Set(decimal hours, decimal parts, decimal rate)
     {
@@ -168,4 +206,75 @@ public sealed class WorkOrderTask : Entity
         Status = WorkOrderTaskStatus.Cancelled;
         return true;
     }
+}
+
+/// <summary>One decision on a line item, kept forever: what was decided, on which revision of the item and which
+/// version of the estimate, the SHA-256 of the estimate PDF as rendered at that moment, and through which link.</summary>
+public sealed class LineItemDecision : Entity
+{
+    private LineItemDecision()
+    {
+        DecidedBy = string.Empty;
+    }
+
+    internal LineItemDecision(Guid workOrderId, LineItem item, DateTime at, int estimateVersion, string? pdfSha256, Guid? portalLinkId, string decidedBy)
+    {
+        WorkOrderId = workOrderId;
+        LineItemId = item.Id;
+        LineItemRevision = item.Revision;
+        Decision = item.ApprovalStatus;
+        Note = item.ApprovalNote;
+        DecidedAt = at;
+        EstimateVersion = estimateVersion;
+        EstimatePdfSha256 = pdfSha256;
+        PortalLinkId = portalLinkId;
+        DecidedBy = decidedBy.Length > 320 ? decidedBy[..320] : decidedBy;
+    }
+
+    public Guid WorkOrderId { get; private set; }
+    public Guid LineItemId { get; private set; }
+    public int LineItemRevision { get; private set; }
+    public ApprovalStatus Decision { get; private set; }
+    public string? Note { get; private set; }
+    public DateTime DecidedAt { get; private set; }
+    public int EstimateVersion { get; private set; }
+    public string? EstimatePdfSha256 { get; private set; }
+    public Guid? PortalLinkId { get; private set; }
+    public string DecidedBy { get; private set; }
+}
+
+/// <summary>The customer's formal authorization of an estimate version: a drawn signature (PNG) and a typed name,
+/// with the SHA-256 of the estimate PDF as it was rendered when signing.</summary>
+public sealed class EstimateSignature : Entity
+{
+    public const int SignerNameMaxLength = 200;
+
+    private EstimateSignature()
+    {
+        SignerName = string.Empty;
+        Image = [];
+        EstimatePdfSha256 = string.Empty;
+    }
+
+    internal EstimateSignature(Guid workOrderId, string signerName, byte[] image, DateTime at, int estimateVersion, string estimatePdfSha256, Guid? portalLinkId)
+    {
+        WorkOrderId = workOrderId;
+        SignerName = Guard.Required(signerName, nameof(SignerName), SignerNameMaxLength);
+        Image = image.Length > 0 ? image : throw new ArgumentException("A signature image is required.", nameof(image));
+        SignedAt = at;
+        EstimateVersion = estimateVersion;
+        EstimatePdfSha256 = Guard.Required(estimatePdfSha256, nameof(EstimatePdfSha256), 64);
+        PortalLinkId = portalLinkId;
+    }
+
+    public Guid WorkOrderId { get; private set; }
+    public string SignerName { get; private set; }
+
+    /// <summary>The drawn signature as PNG bytes.</summary>
+    public byte[] Image { get; private set; }
+
+    public DateTime SignedAt { get; private set; }
+    public int EstimateVersion { get; private set; }
+    public string EstimatePdfSha256 { get; private set; }
+    public Guid? PortalLinkId { get; private set; }
 }

@@ -622,6 +622,100 @@ namespace WorkOrders.Infrastructure.Migrations.Postgres.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("WorkOrders.Domain.Portal.PortalAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkId", "At");
+
+                    b.ToTable("PortalAccessLog", (string)null);
+                });
+
+            modelBuilder.Entity("WorkOrders.Domain.Portal.PortalLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("EmailedTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("View")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("WorkOrderId", "CreatedAt");
+
+                    b.ToTable("PortalLinks");
+                });
+
             modelBuilder.Entity("WorkOrders.Domain.ServiceProviders.ServiceProvider", b =>
                 {
                     b.Property<Guid>("Id")
@@ -762,6 +856,45 @@ namespace WorkOrders.Infrastructure.Migrations.Postgres.Migrations
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("WorkOrders.Domain.WorkOrders.EstimateSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EstimatePdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("EstimateVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Image")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid?>("PortalLinkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId", "EstimateVersion")
+                        .IsUnique();
+
+                    b.ToTable("EstimateSignatures");
+                });
+
             modelBuilder.Entity("WorkOrders.Domain.WorkOrders.LineItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -770,6 +903,9 @@ namespace WorkOrders.Infrastructure.Migrations.Postgres.Migrations
                     b.Property<string>("ApprovalNote")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("ApprovalStale")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ApprovalStatus")
                         .IsRequired()
@@ -781,6 +917,13 @@ namespace WorkOrders.Infrastructure.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DecidedEstimateVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecidedPdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -799,6 +942,20 @@ namespace WorkOrders.Infrastructure.Migrations.Postgres.Migrations
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
 
+                    b.Property<string>("PreviousApprovalNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PreviousApprovalStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("PreviousDecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("PreviousDecidedEstimateVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
 
@@ -810,6 +967,56 @@ namespace WorkOrders.Infrastructure.Migrations.Postgres.Migrations
                     b.HasIndex("WorkOrderId", "CreatedAt");
 
                     b.ToTable("LineItems");
+                });
+
+            modelBuilder.Entity("WorkOrders.Domain.WorkOrders.LineItemDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("EstimatePdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("EstimateVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("LineItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LineItemRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("PortalLinkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineItemId");
+
+                    b.HasIndex("WorkOrderId", "DecidedAt");
+
+                    b.ToTable("LineItemDecisions");
                 });
 
             modelBuilder.Entity("WorkOrders.Domain.WorkOrders.StatusChange", b =>
@@ -943,6 +1150,9 @@ namespace WorkOrders.Infrastructure.Migrations.Postgres.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<DateTime?>("CustomerActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
@@ -956,6 +1166,9 @@ namespace WorkOrders.Infrastructure.Migrations.Postgres.Migrations
                     b.PrimitiveCollection<Guid[]>("EquipmentIds")
                         .IsRequired()
                         .HasColumnType("uuid[]");
+
+                    b.Property<int>("EstimateVersion")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Instructions")
                         .HasMaxLength(4000)
@@ -1608,6 +1821,24 @@ namespace WorkOrders.Infrastructure.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WorkOrders.Domain.Portal.PortalAccess", b =>
+                {
+                    b.HasOne("WorkOrders.Domain.Portal.PortalLink", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkOrders.Domain.Portal.PortalLink", b =>
+                {
+                    b.HasOne("WorkOrders.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WorkOrders.Domain.WorkOrders.Comment", b =>
                 {
                     b.HasOne("WorkOrders.Domain.WorkOrders.WorkOrder", null)
@@ -1617,10 +1848,28 @@ namespace WorkOrders.Infrastructure.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WorkOrders.Domain.WorkOrders.EstimateSignature", b =>
+                {
+                    b.HasOne("WorkOrders.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WorkOrders.Domain.WorkOrders.LineItem", b =>
                 {
                     b.HasOne("WorkOrders.Domain.WorkOrders.WorkOrder", null)
                         .WithMany("LineItems")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkOrders.Domain.WorkOrders.LineItemDecision", b =>
+                {
+                    b.HasOne("WorkOrders.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany("Decisions")
                         .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1687,9 +1936,13 @@ namespace WorkOrders.Infrastructure.Migrations.Postgres.Migrations
                 {
                     b.Navigation("Comments");
 
+                    b.Navigation("Decisions");
+
                     b.Navigation("History");
 
                     b.Navigation("LineItems");
+
+                    b.Navigation("Signatures");
 
                     b.Navigation("Tasks");
 

@@ -613,6 +613,100 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("WorkOrders.Domain.Portal.PortalAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkId", "At");
+
+                    b.ToTable("PortalAccessLog", (string)null);
+                });
+
+            modelBuilder.Entity("WorkOrders.Domain.Portal.PortalLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailedTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("View")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("WorkOrderId", "CreatedAt");
+
+                    b.ToTable("PortalLinks");
+                });
+
             modelBuilder.Entity("WorkOrders.Domain.ServiceProviders.ServiceProvider", b =>
                 {
                     b.Property<Guid>("Id")
@@ -753,6 +847,45 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("WorkOrders.Domain.WorkOrders.EstimateSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EstimatePdfSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EstimateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Image")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid?>("PortalLinkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId", "EstimateVersion")
+                        .IsUnique();
+
+                    b.ToTable("EstimateSignatures");
+                });
+
             modelBuilder.Entity("WorkOrders.Domain.WorkOrders.LineItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -761,6 +894,9 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                     b.Property<string>("ApprovalNote")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ApprovalStale")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ApprovalStatus")
                         .IsRequired()
@@ -771,6 +907,13 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecidedEstimateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedPdfSha256")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -790,6 +933,20 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                         .HasPrecision(12, 2)
                         .HasColumnType("REAL");
 
+                    b.Property<string>("PreviousApprovalNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousApprovalStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PreviousDecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PreviousDecidedEstimateVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
 
@@ -801,6 +958,56 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                     b.HasIndex("WorkOrderId", "CreatedAt");
 
                     b.ToTable("LineItems");
+                });
+
+            modelBuilder.Entity("WorkOrders.Domain.WorkOrders.LineItemDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EstimatePdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EstimateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LineItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineItemRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PortalLinkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineItemId");
+
+                    b.HasIndex("WorkOrderId", "DecidedAt");
+
+                    b.ToTable("LineItemDecisions");
                 });
 
             modelBuilder.Entity("WorkOrders.Domain.WorkOrders.StatusChange", b =>
@@ -934,6 +1141,9 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CustomerActivityAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
@@ -947,6 +1157,9 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                     b.PrimitiveCollection<string>("EquipmentIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("EstimateVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Instructions")
                         .HasMaxLength(4000)
@@ -1599,6 +1812,24 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WorkOrders.Domain.Portal.PortalAccess", b =>
+                {
+                    b.HasOne("WorkOrders.Domain.Portal.PortalLink", null)
+                        .WithMany()
+                        .HasForeignKey("LinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkOrders.Domain.Portal.PortalLink", b =>
+                {
+                    b.HasOne("WorkOrders.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WorkOrders.Domain.WorkOrders.Comment", b =>
                 {
                     b.HasOne("WorkOrders.Domain.WorkOrders.WorkOrder", null)
@@ -1608,10 +1839,28 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WorkOrders.Domain.WorkOrders.EstimateSignature", b =>
+                {
+                    b.HasOne("WorkOrders.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WorkOrders.Domain.WorkOrders.LineItem", b =>
                 {
                     b.HasOne("WorkOrders.Domain.WorkOrders.WorkOrder", null)
                         .WithMany("LineItems")
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkOrders.Domain.WorkOrders.LineItemDecision", b =>
+                {
+                    b.HasOne("WorkOrders.Domain.WorkOrders.WorkOrder", null)
+                        .WithMany("Decisions")
                         .HasForeignKey("WorkOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1678,9 +1927,13 @@ namespace WorkOrders.Infrastructure.Migrations.Sqlite.Migrations
                 {
                     b.Navigation("Comments");
 
+                    b.Navigation("Decisions");
+
                     b.Navigation("History");
 
                     b.Navigation("LineItems");
+
+                    b.Navigation("Signatures");
 
                     b.Navigation("Tasks");
 

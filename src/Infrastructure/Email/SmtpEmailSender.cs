@@ -35,6 +35,11 @@ public sealed class SmtpEmailSender(EmailOptions options, EmailPickupFolder pick
             mail.To.Add(new MailAddress(to));
         }
 
+        foreach (var cc in message.Cc)
+        {
+            mail.CC.Add(new MailAddress(cc));
+        }
+
         // The same logical message always carries the same Message-ID (it comes from the outbox row), so a
         // retry after a crash between "sent" and "marked processed" can be recognised and dropped by the receiver.
         mail.Headers.Add("Message-ID", message.MessageId);

@@ -12,6 +12,8 @@ public static class JobKeys
     public static readonly TriggerKey OutboxProcessorTrigger = new("outbox-processor", Group);
     public static readonly JobKey OpenWorkFollowUp = new("open-work-follow-up", Group);
     public static readonly TriggerKey OpenWorkFollowUpTrigger = new("open-work-follow-up", Group);
+    public static readonly JobKey PortalLinkPurge = new("portal-token-expiry", Group);
+    public static readonly TriggerKey PortalLinkPurgeTrigger = new("portal-token-expiry", Group);
     public static readonly JobKey WaitingOnCustomerReminder = new("waiting-on-customer-reminder", Group);
 
     /// <summary>One reminder trigger per work order: scheduling again replaces it, leaving WaitingOnCustomer removes it.</summary>

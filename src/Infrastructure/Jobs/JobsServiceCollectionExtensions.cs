@@ -29,6 +29,9 @@ public static class JobsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(database);
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddSingleton(jobs);
+        var portal = configuration.GetSection(Application.Portal.PortalOptions.Section).Get<Application.Portal.PortalOptions>() ?? new Application.Portal.PortalOptions();
+        services.AddSingleton(portal);
+        services.AddSingleton<IPortalDocuments, Pdf.PortalPdf>();
 
         // E-mail: SMTP when a host is configured, else .eml files in the pickup folder under the data folder.
         var email = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
@@ -42,6 +45,8 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<IOutboxMessageHandler, EmailOutboxHandler>();
         services.AddScoped<IOutboxMessageHandler, ReminderScheduler>();
         services.AddScoped<OpenWorkFollowUp>();
+        services.AddScoped<IOutboxMessageHandler, PortalInvitationHandler>();
+        services.AddScoped<PortalLinkPurge>();
 
         services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
         services.AddQuartz(configuration.GetSection("Quartz"), q =>
@@ -72,6 +77,11 @@ public static class JobsServiceCollectionExtensions
             q.AddJob<OpenWorkFollowUpJob>(j => j.WithIdentity(JobKeys.OpenWorkFollowUp).StoreDurably());
             q.AddTrigger(t => t.WithIdentity(JobKeys.OpenWorkFollowUpTrigger).ForJob(JobKeys.OpenWorkFollowUp).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(jobs.FollowUpScanInterval).RepeatForever().MeasureIntervalFromCompletion(true)));
+
+            // The token-expiry job: purges expired and revoked portal links after their grace period.
+            q.AddJob<PortalLinkPurgeJob>(j => j.WithIdentity(JobKeys.PortalLinkPurge).StoreDurably());
+            q.AddTrigger(t => t.WithIdentity(JobKeys.PortalLinkPurgeTrigger).ForJob(JobKeys.PortalLinkPurge).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(portal.PurgeInterval).RepeatForever().MeasureIntervalFromCompletion(true)));
 
             // Fired by one persisted trigger per work order (see ReminderScheduler).
             q.AddJob<WaitingOnCustomerReminderJob>(j => j.WithIdentity(JobKeys.WaitingOnCustomerReminder).StoreDurably());

@@ -65,7 +65,7 @@ public static class WorkOrderPdf
     }
 
     /// <summary>Writes top to bottom, wrapping text and starting a new page when the current one is full.</summary>
-    private sealed class PageWriter(PdfDocument document) : IDisposable
+    internal sealed class PageWriter(PdfDocument document) : IDisposable
     {
         private readonly XFont _heading = new("Segoe WP", 18, XFontStyleEx.Bold);
         private readonly XFont _section = new("Segoe WP", 13, XFontStyleEx.Bold);
@@ -87,6 +87,28 @@ public static class WorkOrderPdf
         }
 
         public void Paragraph(string text) => Block(text, _body, 0, 4);
+
+        /// <summary>A PNG (e.g. a drawn signature) scaled to fit <paramref name="maxWidth"/> × <paramref name="maxHeight"/> points.</summary>
+        public void Image(byte[] png, double maxWidth, double maxHeight)
+        {
+            using var stream = new MemoryStream(png, writable: false);
+            using var image = XImage.FromStream(stream);
+            var scale = Math.Min(1, Math.Min(maxWidth / Math.Max(1, image.PointWidth), maxHeight / Math.Max(1, image.PointHeight)));
+            var (width, height) = (Math.Max(1, image.PointWidth * scale), Math.Max(1, image.PointHeight * scale));
+            Ensure(height + 4);
+            _graphics!.DrawImage(image, Margin, _y, width, height);
+            _y += height + 4;
+        }
+
+        /// <summary>An empty line to sign on, with a caption under it.</summary>
+        public void SignatureLine(string caption)
+        {
+            Ensure(60);
+            _y += 36;
+            _graphics!.DrawLine(XPens.Black, Margin, _y, Margin + 250, _y);
+            _y += 2;
+            Block(caption, _body, 0, 6);
+        }
 
         public void Dispose() => _graphics?.Dispose();
 

@@ -10,6 +10,7 @@ using WorkOrders.Domain.Contracts;
 using WorkOrders.Domain.Customers;
 using WorkOrders.Domain.CustomerSites;
 using WorkOrders.Domain.Partners;
+using WorkOrders.Domain.Portal;
 using WorkOrders.Domain.ServiceProviders;
 using WorkOrders.Domain.WorkOrders;
 using WorkOrders.Infrastructure.Identity;
@@ -37,6 +38,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CreditHourAccount> CreditHourAccounts => Set<CreditHourAccount>();
     public DbSet<CreditHourEntry> CreditHourEntries => Set<CreditHourEntry>();
     public DbSet<WorkMarketSync> WorkMarketSyncs => Set<WorkMarketSync>();
+    public DbSet<LineItemDecision> LineItemDecisions => Set<LineItemDecision>();
+    public DbSet<EstimateSignature> EstimateSignatures => Set<EstimateSignature>();
+    public DbSet<PortalLink> PortalLinks => Set<PortalLink>();
+    public DbSet<PortalAccess> PortalAccessLog => Set<PortalAccess>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

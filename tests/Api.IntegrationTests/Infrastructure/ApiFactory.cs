@@ -44,6 +44,8 @@ public abstract class ApiFactory(TestProvider provider) : WebApplicationFactory<
         builder.UseSetting("WorkOrders:Bootstrap:AdminPassword", Password);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Limits:LoginPerMinute", "100000"); // every test client comes from the same (no) address; HardeningTests sets its own
+        builder.UseSetting("Limits:PortalPerTokenPerMinute", "100000"); // the portal's rate-limit test sets its own
+        builder.UseSetting("Limits:PortalPerAddressPerMinute", "100000");
 
         // Background jobs: no scheduler running by default (tests call IOutboxProcessor themselves); a scheduler
         // name of its own per fixture (Quartz keeps schedulers by name per process); mail to a folder of its own.

@@ -113,6 +113,7 @@ public abstract class SchedulerTests(SchedulerApiFactory factory)
         var scheduler = await factory.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         (await scheduler.GetTrigger(JobKeys.OutboxProcessorTrigger)).ShouldNotBeNull();
         (await scheduler.GetTrigger(JobKeys.OpenWorkFollowUpTrigger)).ShouldNotBeNull();
+        (await scheduler.GetTrigger(JobKeys.PortalLinkPurgeTrigger)).ShouldNotBeNull(); // the portal's token-expiry job
     }
 }
 
@@ -142,6 +143,6 @@ public sealed class SchedulerTestsOnPostgres(PostgresSchedulerApiFactory factory
         nodes.ShouldBe(2);
         var triggers = await factory.WithDbAsync(db => db.Database
             .SqlQueryRaw<string>("SELECT trigger_name AS \"Value\" FROM qrtz_triggers WHERE trigger_group = 'workorders'").ToListAsync());
-        triggers.Order(StringComparer.Ordinal).ShouldBe(["open-work-follow-up", "outbox-processor"]);
+        triggers.Order(StringComparer.Ordinal).ShouldBe(["open-work-follow-up", "outbox-processor", "portal-token-expiry"]);
     }
 }

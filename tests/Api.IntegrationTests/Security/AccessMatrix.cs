@@ -14,6 +14,10 @@ public static class Principal
     public const string Ops = "Ops";
     public const string Partner = "Partner";
 
+    /// <summary>Not a principal of the cookie/role matrix: the customer portal's operations are authenticated by the
+    /// token in their path (<c>/portal/{token}/...</c>), anonymous otherwise; Portal/PortalAccessTests covers them.</summary>
+    public const string PortalToken = "PortalToken";
+
     public static readonly IReadOnlyList<string> Staff = [Admin, Dispatcher, ProjectManager, AccountsReceivable, TeamManager, Technician, Ops];
 
     /// <summary>Every authenticated caller the matrix tries.</summary>
@@ -32,6 +36,7 @@ public enum Needs
     LineItem = 16,
     Comment = 32,
     ServiceProvider = 64,
+    PortalLink = 128,
 }
 
 /// <summary>The ids an operation's path and body refer to: a fresh active customer and, when the operation
@@ -50,6 +55,7 @@ public sealed record Sample
     public Guid CommentId { get; init; }
     public Guid ProviderId { get; init; }
     public int ProviderVersion { get; init; }
+    public Guid PortalLinkId { get; init; }
 
     /// <summary>Fills the path's placeholders by the resource they follow: <c>/customers/{id}</c> and
     /// <c>/customers/{customerId}</c> → the customer, <c>/sites/{id}</c> → the site, and so on.</summary>
@@ -73,6 +79,7 @@ public sealed record Sample
                 Needs.WorkOrder => WorkOrderId,
                 Needs.LineItem => LineItemId,
                 Needs.Comment => CommentId,
+                Needs.PortalLink => PortalLinkId,
                 _ => ProviderId,
             };
             segments[i] = id == Guid.Empty ? throw new InvalidOperationException($"The sample has no id for {path}.") : id.ToString();
@@ -108,6 +115,10 @@ public sealed record Sample
         "line-items" => Needs.LineItem,
         "comments" => Needs.Comment,
         "service-providers" => Needs.ServiceProvider,
+        "portal-links" => Needs.PortalLink,
+
+        // The portal's {token} is no sample id: those rows are token-authenticated and out of the role matrix.
+        "portal" => Needs.None,
 
         // Not entity ids of a sample: a message or job the sample does not have (the operation answers 404).
         "outbox" or "jobs" => Needs.None,
@@ -134,6 +145,9 @@ public sealed record Operation(
     /// <summary>Anonymous by design (sign-in): not part of the 401/403 matrix.</summary>
     public bool IsPublic => Allowed.Contains(Principal.Anonymous);
 
+    /// <summary>Customer portal: anonymous for the cookie/role matrix, authenticated by the token in the path.</summary>
+    public bool IsTokenAuthenticated => Allowed.Contains(Principal.PortalToken);
+
     public override string ToString() => $"{Method} {Path} ({OperationId})";
 }
 
@@ -155,6 +169,12 @@ public static class AccessMatrix
     private static readonly string[] AnyAuthenticated = [.. Principal.Authenticated];
     private static readonly string[] AnyStaff = [.. Principal.Staff];
     private static readonly string[] AdminOnly = [A];
+
+    /// <summary>"A TeamManager creates a portal link" (and revokes it); Admin passes everything.</summary>
+    private static readonly string[] LinkManagers = [A, TM];
+
+    /// <summary>The customer portal: by token only (see <see cref="Principal.PortalToken"/>).</summary>
+    private static readonly string[] ByToken = [Principal.PortalToken];
 
     /// <summary>"Ops: the background-job dashboard (read, retry, trigger)".</summary>
     private static readonly string[] OpsTeam = [A, Principal.Ops];
@@ -298,6 +318,25 @@ public static class AccessMatrix
         new("CreateApiKey", "POST", "/api/v1/api-keys", AdminOnly, s => new { name = Unique.Name("Key"), customerIds = new[] { s.CustomerId } }),
         new("RevokeApiKey", "DELETE", "/api/v1/api-keys/{id}", AdminOnly),
 
+        // Customer portal, staff side: team managers make and revoke links; office staff read them and their access log.
+        new("CreatePortalLink", "POST", "/api/v1/work-orders/{id}/portal-links", LinkManagers, _ => new { view = "Estimate" }),
+        new("GetPortalLinks", "GET", "/api/v1/work-orders/{id}/portal-links", Office),
+        new("RevokePortalLink", "DELETE", "/api/v1/work-orders/{id}/portal-links/{linkId}", LinkManagers),
+        new("GetPortalAccessLog", "GET", "/api/v1/work-orders/{id}/portal-links/{linkId}/access-log", Office),
+
+        // Customer portal, by token (out of the role matrix; Portal/PortalAccessTests: same 404 for every bad token,
+        // one work order and one view per token).
+        new("GetPortalSession", "GET", "/api/v1/portal/{token}", ByToken),
+        new("GetPortalWorkAuthorization", "GET", "/api/v1/portal/{token}/work-authorization", ByToken),
+        new("GetPortalEstimate", "GET", "/api/v1/portal/{token}/estimate", ByToken),
+        new("GetPortalEstimatePdf", "GET", "/api/v1/portal/{token}/estimate/pdf", ByToken),
+        new("SignPortalEstimate", "POST", "/api/v1/portal/{token}/estimate/signature", ByToken),
+        new("GetPortalProgressReport", "GET", "/api/v1/portal/{token}/progress-report", ByToken),
+        new("GetPortalInvoice", "GET", "/api/v1/portal/{token}/invoice", ByToken),
+        new("GetPortalInvoicePdf", "GET", "/api/v1/portal/{token}/invoice/pdf", ByToken),
+        new("DecidePortalLineItem", "PUT", "/api/v1/portal/{token}/line-items/{lineItemId}/decision", ByToken),
+        new("AddPortalComment", "POST", "/api/v1/portal/{token}/comments", ByToken),
+
         // Background jobs dashboard (Ops; Admin)
         new("GetOutboxMessages", "GET", "/api/v1/ops/outbox", OpsTeam),
         new("GetOutboxSummary", "GET", "/api/v1/ops/outbox/summary", OpsTeam),
@@ -314,7 +353,7 @@ public static class AccessMatrix
     public static TheoryData<string> Protected()
     {
         var data = new TheoryData<string>();
-        foreach (var operation in Operations.Where(o => !o.IsPublic))
+        foreach (var operation in Operations.Where(o => !o.IsPublic && !o.IsTokenAuthenticated))
         {
             data.Add(operation.OperationId);
         }
@@ -334,7 +373,7 @@ public static class AccessMatrix
     private static TheoryData<string, string> Cases(bool allowed, Func<Operation, bool>? which = null)
     {
         var data = new TheoryData<string, string>();
-        foreach (var operation in Operations.Where(o => !o.IsPublic && (which is null || which(o))))
+        foreach (var operation in Operations.Where(o => !o.IsPublic && !o.IsTokenAuthenticated && (which is null || which(o))))
         {
             foreach (var principal in Principal.Authenticated.Where(p => operation.Allowed.Contains(p) == allowed))
             {
@@ -346,13 +385,18 @@ public static class AccessMatrix
     }
 }
 
+/// <summary>The answer to creating a portal link (what the matrix needs of it).</summary>
+public sealed record CreatedLink(CreatedLinkRow Link, string Token, string Url);
+
+public sealed record CreatedLinkRow(Guid Id);
+
 /// <summary>Builds the <see cref="Sample"/> an operation needs, as Admin, fresh for each call.</summary>
 public static class Samples
 {
     public static async Task<Sample> SampleAsync(this ApiFactory factory, Needs needs)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        if (needs.HasFlag(Needs.LineItem) || needs.HasFlag(Needs.Comment))
+        if (needs.HasFlag(Needs.LineItem) || needs.HasFlag(Needs.Comment) || needs.HasFlag(Needs.PortalLink))
         {
             needs |= Needs.WorkOrder;
         }
@@ -403,6 +447,13 @@ public static class Samples
             var comment = await (await admin.PostJsonAsync($"/api/v1/work-orders/{sample.WorkOrderId}/comments", new { text = "Sample comment" }))
                 .ShouldBeAsync<IdAndVersion>(HttpStatusCode.Created);
             sample = sample with { CommentId = comment.Id };
+        }
+
+        if (needs.HasFlag(Needs.PortalLink))
+        {
+            var link = await (await admin.PostJsonAsync($"/api/v1/work-orders/{sample.WorkOrderId}/portal-links", new { view = "Estimate" }))
+                .ShouldBeAsync<CreatedLink>(HttpStatusCode.Created);
+            sample = sample with { PortalLinkId = link.Link.Id };
         }
 
         // The work order's version after its children were added (each change bumps it).

@@ -95,7 +95,9 @@ public abstract class AccessMatrixTests(ApiFactory factory)
         AccessMatrix.Operations.Select(o => o.OperationId).ShouldBeUnique();
         AccessMatrix.Operations.Select(o => $"{o.Method} {o.Path}").ShouldBeUnique();
         AccessMatrix.Operations.Where(o => o.IsPublic).Select(o => o.OperationId).ShouldBe(["Login"]);
-        foreach (var operation in AccessMatrix.Operations.Where(o => !o.IsPublic))
+        AccessMatrix.Operations.Where(o => o.IsTokenAuthenticated).ShouldAllBe(o => o.Path.StartsWith("/api/v1/portal/{token}", StringComparison.Ordinal));
+        AccessMatrix.Operations.Where(o => o.Path.StartsWith("/api/v1/portal/", StringComparison.Ordinal)).ShouldAllBe(o => o.IsTokenAuthenticated);
+        foreach (var operation in AccessMatrix.Operations.Where(o => !o.IsPublic && !o.IsTokenAuthenticated))
         {
             operation.Allowed.ShouldContain(Principal.Admin, $"{operation}: Admin may do everything (PRODUCT.md)");
             operation.Allowed.ShouldAllBe(p => Principal.Authenticated.Contains(p), $"{operation}: unknown principal");

@@ -111,6 +111,9 @@ public abstract class BodyValidationTests(ApiFactory factory)
         new("CreateApiKey_Empty", _ => new { name = "", customerIds = Array.Empty<Guid>() }, ["name", "customerIds"]),
         new("CreateApiKey_UnknownCustomer", _ => new { name = "Unknown", customerIds = new[] { Guid.NewGuid() } }, ["customerIds"]),
         new("Login_Empty", _ => new { email = "", password = "" }, ["email", "password"]),
+        new("CreatePortalLink_SeveralFields", _ => new { view = "Estimate", recipientEmail = "not-an-email", message = new string('m', 2001), expiresInHours = 0 },
+            ["recipientEmail", "message", "expiresInHours"]),
+        new("CreatePortalLink_UnknownView", _ => new { view = "Everything" }, ["view"]),
     }.ToDictionary(c => c.Name);
 
     public static TheoryData<string> CaseNames() => new(Cases.Keys);

@@ -5,6 +5,7 @@ using WorkOrders.Domain.Contracts;
 using WorkOrders.Domain.Customers;
 using WorkOrders.Domain.CustomerSites;
 using WorkOrders.Domain.Partners;
+using WorkOrders.Domain.Portal;
 using WorkOrders.Domain.ServiceProviders;
 using WorkOrders.Domain.WorkOrders;
 
@@ -30,6 +31,10 @@ public interface IApplicationDbContext
     DbSet<CreditHourAccount> CreditHourAccounts { get; }
     DbSet<CreditHourEntry> CreditHourEntries { get; }
     DbSet<WorkMarketSync> WorkMarketSyncs { get; }
+    DbSet<LineItemDecision> LineItemDecisions { get; }
+    DbSet<EstimateSignature> EstimateSignatures { get; }
+    DbSet<PortalLink> PortalLinks { get; }
+    DbSet<PortalAccess> PortalAccessLog { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

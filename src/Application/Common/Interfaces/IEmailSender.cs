@@ -12,7 +12,11 @@ public sealed record EmailMessage(
     string Subject,
     string TextBody,
     string HtmlBody,
-    IReadOnlyList<EmailAttachment> Attachments);
+    IReadOnlyList<EmailAttachment> Attachments)
+{
+    /// <summary>Carbon copies (e.g. the team managers on a portal invitation).</summary>
+    public IReadOnlyList<string> Cc { get; init; } = [];
+}
 
 /// <summary>The port to outgoing mail (SMTP, or a pickup folder of .eml files on the embedded setup).
 /// Called only by the outbox job, never inside a request.</summary>

@@ -36,6 +36,7 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         builder.Ignore(w => w.IsOpen);
         builder.Ignore(w => w.DisplayNumber);
         builder.Ignore(w => w.ApprovedEstimatedHours);
+        builder.Ignore(w => w.CurrentSignature);
 
         builder.HasOne<Customer>().WithMany().HasForeignKey(w => w.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CustomerSite>().WithMany().HasForeignKey(w => w.SiteId).OnDelete(DeleteBehavior.Restrict);
@@ -47,7 +48,9 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         builder.HasMany(w => w.Comments).WithOne().HasForeignKey(c => c.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.History).WithOne().HasForeignKey(h => h.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.Tasks).WithOne().HasForeignKey(t => t.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
-        foreach (var navigation in new[] { nameof(WorkOrder.LineItems), nameof(WorkOrder.Comments), nameof(WorkOrder.History), nameof(WorkOrder.Tasks) })
+        builder.HasMany(w => w.Decisions).WithOne().HasForeignKey(d => d.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(w => w.Signatures).WithOne().HasForeignKey(d => d.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+        foreach (var navigation in new[] { nameof(WorkOrder.LineItems), nameof(WorkOrder.Comments), nameof(WorkOrder.History), nameof(WorkOrder.Tasks), nameof(WorkOrder.Decisions), nameof(WorkOrder.Signatures) })
         {
             builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
         }
@@ -82,6 +85,9 @@ internal sealed class LineItemConfiguration : IEntityTypeConfiguration<LineItem>
         builder.Property(i => i.Description).HasMaxLength(1000).IsRequired();
         builder.Property(i => i.ApprovalStatus).HasMaxLength(20);
         builder.Property(i => i.ApprovalNote).HasMaxLength(2000);
+        builder.Property(i => i.PreviousApprovalStatus).HasMaxLength(20);
+        builder.Property(i => i.PreviousApprovalNote).HasMaxLength(2000);
+        builder.Property(i => i.DecidedPdfSha256).HasMaxLength(64);
         builder.Property(i => i.EstimatedLabourHours).HasPrecision(9, 2);
         builder.Property(i => i.PartsCost).HasPrecision(12, 2);
         builder.Property(i => i.HourlyRate).HasPrecision(9, 2);
@@ -133,5 +139,35 @@ internal sealed class WorkOrderTaskConfiguration : IEntityTypeConfiguration<Work
         builder.Property(t => t.Title).HasMaxLength(300).IsRequired();
         builder.Property(t => t.Status).HasMaxLength(20);
         builder.HasIndex(t => new { t.WorkOrderId, t.Status });
+    }
+}
+
+internal sealed class LineItemDecisionConfiguration : IEntityTypeConfiguration<LineItemDecision>
+{
+    public void Configure(EntityTypeBuilder<LineItemDecision> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Ignore(d => d.DomainEvents);
+        builder.Property(d => d.Decision).HasMaxLength(20);
+        builder.Property(d => d.Note).HasMaxLength(2000);
+        builder.Property(d => d.EstimatePdfSha256).HasMaxLength(64);
+        builder.Property(d => d.DecidedBy).HasMaxLength(320).IsRequired();
+        builder.HasIndex(d => new { d.WorkOrderId, d.DecidedAt });
+        builder.HasIndex(d => d.LineItemId);
+    }
+}
+
+internal sealed class EstimateSignatureConfiguration : IEntityTypeConfiguration<EstimateSignature>
+{
+    public void Configure(EntityTypeBuilder<EstimateSignature> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Ignore(s => s.DomainEvents);
+        builder.Property(s => s.SignerName).HasMaxLength(EstimateSignature.SignerNameMaxLength).IsRequired();
+        builder.Property(s => s.Image).IsRequired();
+        builder.Property(s => s.EstimatePdfSha256).HasMaxLength(64).IsRequired();
+        builder.HasIndex(s => new { s.WorkOrderId, s.EstimateVersion }).IsUnique();
     }
 }

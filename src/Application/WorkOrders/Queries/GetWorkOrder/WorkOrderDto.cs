@@ -47,6 +47,13 @@ public sealed record WorkOrderDto
     public decimal ApprovedEstimatedHours { get; init; }
     public long WaitingSeconds { get; init; }
     public DateTime? WaitingSince { get; init; }
+
+    /// <summary>The estimate's version: bumped by every added or edited line item (decisions and signatures record it).</summary>
+    public int EstimateVersion { get; init; }
+
+    /// <summary>The last decision, comment or signature by the customer in the portal.</summary>
+    public DateTime? CustomerActivityAt { get; init; }
+
     public DateTime CreatedAt { get; init; }
     public string? CreatedBy { get; init; }
     public DateTime? UpdatedAt { get; init; }
@@ -90,6 +97,20 @@ public sealed record LineItemDto
     public string? ApprovalNote { get; init; }
     public DateTime? DecidedAt { get; init; }
     public int Revision { get; init; }
+
+    /// <summary>The estimate version the current decision was given on.</summary>
+    public int? DecidedEstimateVersion { get; init; }
+
+    /// <summary>SHA-256 of the estimate PDF the customer saw when deciding (portal decisions).</summary>
+    public string? DecidedPdfSha256 { get; init; }
+
+    /// <summary>The item was edited after the customer decided: Pending again; the previous decision below.</summary>
+    public bool ApprovalStale { get; init; }
+
+    public ApprovalStatus? PreviousApprovalStatus { get; init; }
+    public string? PreviousApprovalNote { get; init; }
+    public DateTime? PreviousDecidedAt { get; init; }
+    public int? PreviousDecidedEstimateVersion { get; init; }
 
     private sealed class Mapping : Profile
     {
