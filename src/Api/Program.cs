@@ -52,7 +52,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts(); // HTTPS answers only; a reverse proxy terminating TLS forwards the scheme
 }
 
-app.UseSerilogRequestLogging(); // outside the exception handler: logs the status the client got
+app.UseSerilogRequestLogging(o => o.GetMessageTemplateProperties = LogSafe.RequestProperties); // outside the exception handler: logs the status the client got; no portal tokens
 app.UseExceptionHandler();
 app.UseRequestSizeLimit(limits);
 app.UseResponseCompression();

@@ -19,7 +19,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         var problem = Map(exception);
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
-            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogUnhandled(logger, exception, httpContext.Request.Method, LogSafe.Path(httpContext.Request.Path));
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;

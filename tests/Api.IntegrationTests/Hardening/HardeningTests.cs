@@ -103,6 +103,13 @@ public abstract class HardeningTests(ApiFactory factory)
         await (await client.PostAsync("/api/v1/customers", body)).ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
     }
 
+    [Theory]
+    [InlineData("/api/v1/portal/abcDEF_123-xyz/estimate/pdf", "/api/v1/portal/{token}/estimate/pdf")]
+    [InlineData("/api/v1/portal/abcDEF_123-xyz", "/api/v1/portal/{token}")]
+    [InlineData("/api/v1/work-orders", "/api/v1/work-orders")]
+    public void PortalTokens_NeverReachTheLogs(string path, string logged) =>
+        WorkOrders.Api.Infrastructure.LogSafe.Path(path).ShouldBe(logged);
+
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)
