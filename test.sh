@@ -3,7 +3,9 @@
 #
 # Steps, each recorded as a "suite" with passed/failed counts:
 #   1. PostgreSQL via scripts/postgres.sh (exported as WORKORDERS_TEST_POSTGRES;
-#      tests create and drop their own databases in it).
+#      tests create and drop their own databases in it; the fault tests also
+#      initdb a throw-away cluster of their own to restart it); pdftotext
+#      (poppler-utils) if missing.
 #   2. dotnet build WorkOrders.sln -c Release, once.
 #   3. every tests/*/*.csproj with dotnet test --no-build; counts come from its
 #      .trx file (a suite without a .trx counts as 1 failed).
@@ -85,6 +87,15 @@ if scripts/postgres.sh start; then
   echo "WORKORDERS_TEST_POSTGRES=$WORKORDERS_TEST_POSTGRES"
 else
   record postgres 0 1 "could not start; tests that need it will fail"
+fi
+
+# ---- 1b. tools the tests call ------------------------------------------------
+# pdftotext (Debian poppler-utils): the notification tests read the text of the PDFs with it.
+if ! command -v pdftotext >/dev/null 2>&1; then
+  section "poppler-utils (pdftotext)"
+  echo "Installing Debian poppler-utils ..."
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; } || true
+  command -v pdftotext >/dev/null 2>&1 || echo "pdftotext could not be installed: the PDF text checks will fail."
 fi
 
 # ---- 2. build ---------------------------------------------------------------

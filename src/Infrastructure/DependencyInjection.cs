@@ -36,7 +36,7 @@ public static class DependencyInjection
                     db.UseNpgsql(connectionString, npgsql => npgsql
                         .MigrationsAssembly(PostgresMigrationsAssembly)
                         .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
-                        .EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null));
+                        .EnableRetryOnFailure(maxRetryCount: options.MaxRetryCount, maxRetryDelay: options.MaxRetryDelay, errorCodesToAdd: null));
                     break;
                 default:
                     db.UseSqlite(connectionString, sqlite => sqlite

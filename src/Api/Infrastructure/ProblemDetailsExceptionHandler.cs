@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WorkOrders.Application.Common.Exceptions;
 using WorkOrders.Domain.Common;
+using WorkOrders.Infrastructure.Persistence;
 
 namespace WorkOrders.Api.Infrastructure;
 
 /// <summary>The one place where exceptions become RFC 9457 ProblemDetails. Expected outcomes get their
-/// status (400, 401, 403, 404, 409, 412, 428); anything else is a 500 with a trace id and no internals.</summary>
+/// status (400, 401, 403, 404, 409, 412, 428); the database being unreachable or busy is a 503 with
+/// <c>Retry-After</c> (the client may simply try again); anything else is a 500 with a trace id and no internals.</summary>
 public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
@@ -23,6 +25,12 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            LogDatabaseUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, DescribeError(exception));
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -102,6 +110,12 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             Detail = reused.Message,
         },
         PreconditionRequiredException pr => new ProblemDetails { Status = StatusCodes.Status428PreconditionRequired, Title = "Precondition required.", Detail = pr.Message },
+        _ when DatabaseUnavailable.Is(exception) => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The service is temporarily unavailable.",
+            Detail = "The database cannot be reached right now. Try again shortly.",
+        },
         _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
     };
 
@@ -139,6 +153,14 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
 
     /// <summary>Framework binding messages name parameters, never internals; keep them but cut them short.</summary>
     private static string SafeDetail(string message) => message.Length > 300 ? message[..300] : message;
+
+    /// <summary>What a 503 asks the client to wait, in seconds.</summary>
+    public const int RetryAfterSeconds = 2;
+
+    private static string DescribeError(Exception exception) => WorkOrders.Infrastructure.Jobs.OutboxProcessor.Describe(exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable for {Method} {Path}: {Error}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string method, string path, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

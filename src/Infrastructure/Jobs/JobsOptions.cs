@@ -40,6 +40,9 @@ public sealed class JobsOptions
     /// <summary>How often the follow-up job looks for week-old open work.</summary>
     public TimeSpan FollowUpScanInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long the record of a job's run (<c>JobRuns</c>, the "last runs") is kept.</summary>
+    public TimeSpan JobRunRetention { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>SQLite only: the Quartz store's own file (SQLite is single-writer; Quartz's lock handler would
     /// serialise every scheduler operation with the application's writes). Default: next to the app database.</summary>
     public string? QuartzSqliteFile { get; set; }

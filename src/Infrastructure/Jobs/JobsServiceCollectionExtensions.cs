@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using WorkOrders.Application.Common.Interfaces;
 using WorkOrders.Infrastructure.Email;
+using WorkOrders.Infrastructure.Jobs.Runs;
 using WorkOrders.Infrastructure.Persistence;
 
 namespace WorkOrders.Infrastructure.Jobs;
@@ -82,6 +83,9 @@ public static class JobsServiceCollectionExtensions
             q.AddJob<PortalLinkPurgeJob>(j => j.WithIdentity(JobKeys.PortalLinkPurge).StoreDurably());
             q.AddTrigger(t => t.WithIdentity(JobKeys.PortalLinkPurgeTrigger).ForJob(JobKeys.PortalLinkPurge).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(portal.PurgeInterval).RepeatForever().MeasureIntervalFromCompletion(true)));
+
+            // One row per finished execution (JobRuns): the ops view's "last runs", and which node ran what.
+            q.AddJobListener<JobRunRecorder>([GroupMatcher<JobKey>.AnyGroup()]);
 
             // Fired by one persisted trigger per work order (see ReminderScheduler).
             q.AddJob<WaitingOnCustomerReminderJob>(j => j.WithIdentity(JobKeys.WaitingOnCustomerReminder).StoreDurably());

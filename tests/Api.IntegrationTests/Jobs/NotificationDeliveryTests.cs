@@ -52,6 +52,12 @@ public abstract class NotificationDeliveryTests(JobsApiFactory factory)
         var pdf = mail.Attachments.ShouldHaveSingleItem();
         pdf.ContentType.MimeType.ShouldBe("application/pdf");
         Encoding.ASCII.GetString(ReceivedMail.AttachmentBytes(pdf)[..4]).ShouldBe("%PDF");
+        var pdfText = await PdfText.ExtractAsync(ReceivedMail.AttachmentBytes(pdf));
+        pdfText.ShouldContain(created.DisplayNumber);
+        pdfText.ShouldContain(customer.Contact.Name);
+        pdfText.ShouldContain("Replace the meter seal");
+        pdfText.ShouldContain("Water meter");
+        pdfText.ShouldContain("SN-77");
 
         (await factory.OutboxAsync(m => m.Id == row.Id)).Single().ProcessedAt.ShouldNotBeNull();
     }
@@ -287,6 +293,11 @@ public abstract class NotificationDeliveryTests(JobsApiFactory factory)
         completed.Text.ShouldContain("Seal replaced, pressure tested.");
         var pdf = completed.Attachments.ShouldHaveSingleItem();
         Encoding.ASCII.GetString(ReceivedMail.AttachmentBytes(pdf)[..4]).ShouldBe("%PDF");
+        var pdfText = await PdfText.ExtractAsync(ReceivedMail.AttachmentBytes(pdf));
+        pdfText.ShouldContain(work.DisplayNumber);
+        pdfText.ShouldContain(customer.Contact.Name);
+        pdfText.ShouldContain(work.ServiceRequested);
+        pdfText.ShouldContain("Seal replaced, pressure tested.");
     }
 
     [Fact]
