@@ -8,7 +8,10 @@ const api = process.env.WORKORDERS_API_URL ?? 'http://localhost:5080'
 
 // The grid and the form engine are big; only the pages that show them should download them. Their small
 // shared bits (contexts, locale, tokens) are imported by antd's core and must stay out of these chunks.
-const tableModules = /node_modules[\\/](antd[\\/]es[\\/](table|pagination|tree|radio|select)[\\/]|@rc-component[\\/](table|tree|pagination|select|virtual-list)[\\/])/
+const tableModules = /node_modules[\\/](antd[\\/]es[\\/](table|pagination|tree)[\\/]|@rc-component[\\/](table|tree|pagination)[\\/])/
+// Select (with its virtual list) and Radio on their own: forms pick from lists without showing a grid (the grid
+// imports both too, for its pagination and row selection, so a page with a grid downloads them as before).
+const selectModules = /node_modules[\\/](antd[\\/]es[\\/](select|radio)[\\/]|@rc-component[\\/](select|virtual-list)[\\/])/
 // (@rc-component/form itself is imported by antd's ConfigProvider: it is core, not in this group.)
 const formModules = /node_modules[\\/]antd[\\/]es[\\/]form[\\/](?!hooks)/
 const inputModules = /node_modules[\\/](antd[\\/]es[\\/]input[\\/]|@rc-component[\\/](input|textarea)[\\/])/
@@ -60,6 +63,7 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|wouter|regexparam|use-sync-external-store)[\\/]/, priority: 30 },
             { name: 'query', test: /node_modules[\\/]@tanstack[\\/]/, priority: 30 },
             { name: 'antd-table', test: (id: string) => heavy(id, tableModules), priority: 20 },
+            { name: 'antd-select', test: (id: string) => heavy(id, selectModules), priority: 20 },
             { name: 'antd-form', test: (id: string) => heavy(id, formModules), priority: 20 },
             { name: 'antd-input', test: (id: string) => heavy(id, inputModules), priority: 20 },
           ],

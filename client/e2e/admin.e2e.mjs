@@ -3,22 +3,7 @@
 // used from outside the browser with X-Api-Key, revoked).
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { baseUrl, callApi, launchBrowser, saveArtifact, screenshot, signIn, unique } from './lib.mjs'
-
-/**
- * Picks an option of the antd Select that is open now (closed dropdowns stay in the page, hidden). A multiple
- * select stays open after a pick: `closeBy` (e.g. the dialog's title) is clicked to close it.
- */
-async function pickOption(page, select, title, { search, closeBy } = {}) {
-  await select.click()
-  if (search) await select.pressSequentially(search)
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-  await open.getByTitle(title, { exact: true }).click()
-  if (closeBy) {
-    await closeBy.click()
-    await open.waitFor({ state: 'hidden' })
-  }
-}
+import { baseUrl, callApi, clickMenuItem, launchBrowser, pickOption, saveArtifact, screenshot, signIn, unique, waitForApi } from './lib.mjs'
 
 const titleOf = (dialog) => dialog.locator('.ant-modal-title')
 
@@ -94,11 +79,15 @@ describe('administration (Admin, in Chromium)', () => {
     assert.equal(saved.body.version, 2)
 
     const row = page.locator(`tr[data-row-key="${providerId}"]`)
+    const deactivated = waitForApi(page, 'PUT', `/api/v1/service-providers/${providerId}`)
     await row.getByRole('button', { name: `More actions for ${renamed}` }).click()
-    await page.getByRole('menuitem', { name: 'Deactivate' }).click()
+    await clickMenuItem(page, 'Deactivate')
+    assert.equal((await deactivated).status(), 200)
     await row.getByText('Deactivated').waitFor()
+    const activated = waitForApi(page, 'PUT', `/api/v1/service-providers/${providerId}`)
     await row.getByRole('button', { name: `More actions for ${renamed}` }).click()
-    await page.getByRole('menuitem', { name: 'Activate' }).click()
+    await clickMenuItem(page, 'Activate')
+    assert.equal((await activated).status(), 200)
     await row.getByText('Active', { exact: true }).waitFor()
     const after = await callApi(page, 'GET', `/api/v1/service-providers/${providerId}`)
     assert.equal(after.body.isActive, true)

@@ -3,7 +3,7 @@
 // plus the edges: validation on fields, shareable links, stale edits, roles, sign-out.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { baseUrl, callApi, launchBrowser, saveArtifact, screenshot, signIn, signOut, unique } from './lib.mjs'
+import { baseUrl, callApi, launchBrowser, saveArtifact, screenshot, signIn, signOut, unique, waitForApi } from './lib.mjs'
 
 describe('customers (office staff, in Chromium)', () => {
   let browser
@@ -84,10 +84,11 @@ describe('customers (office staff, in Chromium)', () => {
     await search.fill('WIND HEAT')
     await search.press('Enter')
     await page.waitForURL((url) => url.searchParams.get('q') === 'WIND HEAT')
-    const rows = page.locator('tbody tr[data-row-key]')
-    await rows.first().waitFor()
-    assert.equal(await rows.count(), 1)
-    assert.equal(await rows.first().getAttribute('data-row-key'), customerId)
+    // The grid keeps showing the unfiltered rows until the search answers: wait for the filtered list itself.
+    await page.waitForFunction((id) => {
+      const rows = [...document.querySelectorAll('tbody tr[data-row-key]')]
+      return rows.length === 1 && rows[0].getAttribute('data-row-key') === id
+    }, customerId)
     await screenshot(page, '05-customers-search')
   })
 
@@ -147,6 +148,7 @@ describe('customers (office staff, in Chromium)', () => {
     assert.equal(created.status, 201, JSON.stringify(created.body))
     await page.getByTestId('customer-view').getByRole('button', { name: 'View Work Events' }).waitFor()
     await page.keyboard.press('Escape')
+    await page.waitForURL((url) => !url.searchParams.has('customer')) // the panel closed (its mask is gone next)
     await page.getByRole('button', { name: 'Refresh' }).click()
     const counts = page.locator(`tr[data-row-key="${customerId}"]`).getByRole('group', { name: 'Work events by status' })
     await counts.getByRole('link', { name: /^Draft: 1$|^Published: 1$/ }).waitFor()
@@ -206,11 +208,17 @@ describe('customers (office staff, in Chromium)', () => {
     await other.goto(`/customers/${customerId}`)
     await other.getByRole('button', { name: 'Edit' }).click()
     await other.getByLabel('Description').fill('Their change, saved first')
+    // Their save must be done before the tab closes: closing it earlier aborts the PUT (the API logs 499), and
+    // then nobody saved first. (The text of the form's own textarea is not a sign that it was saved.)
+    const theirs = waitForApi(other, 'PUT', `/api/v1/customers/${customerId}`)
     await other.getByRole('button', { name: 'Save changes' }).click()
-    await other.getByText('Their change, saved first').waitFor()
+    assert.equal((await theirs).status(), 200)
+    await other.getByRole('button', { name: 'Save changes' }).waitFor({ state: 'detached' })
     await other.close()
 
+    const mine = waitForApi(page, 'PUT', `/api/v1/customers/${customerId}`)
     await page.getByRole('button', { name: 'Save changes' }).click()
+    assert.equal((await mine).status(), 412)
     await page.getByText('Someone else changed this customer').waitFor()
     await screenshot(page, '11-stale-edit')
     await page.getByRole('button', { name: 'Load latest version' }).click()

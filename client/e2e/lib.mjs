@@ -62,9 +62,93 @@ export async function signIn(page, email = adminEmail, password = adminPassword)
 
 export async function signOut(page) {
   await page.getByTestId('user-menu').click()
-  await page.getByRole('button', { name: 'Sign out' }).click()
+  const popover = page.locator('.ant-popover', { has: page.getByRole('button', { name: 'Sign out' }) })
+  // A click while the popover still moves into place can land outside it (and just close it): wait for it to settle.
+  await settled(popover)
+  const loggedOut = waitForApi(page, 'POST', '/api/v1/auth/logout')
+  await popover.getByRole('button', { name: 'Sign out' }).click()
+  await loggedOut
   // The sign-in page, with or without a returnTo query (the session check may redirect first).
   await page.waitForURL((url) => url.pathname === '/sign-in')
+}
+
+/**
+ * The response of the API request `method path` (path without the query, exact), e.g. to know that a save is
+ * done before the test goes on (or closes the page, which would abort it). Start waiting BEFORE the action.
+ */
+export function waitForApi(page, method, path, { status } = {}) {
+  return page
+    .waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname === path, { timeout: 30_000 })
+    .then((res) => {
+      if (status !== undefined && res.status() !== status) throw new Error(`${method} ${path} answered ${res.status()}, expected ${status}`)
+      return res
+    })
+}
+
+/**
+ * Waits until the (visible) popup is done with antd's enter/leave motion (rc-motion's `*-appear`, `*-enter`,
+ * `*-leave` classes): until then it moves or scales, and a click computed on it may hit something else.
+ */
+export async function settled(locator) {
+  await locator.waitFor({ state: 'visible' })
+  const handle = await locator.elementHandle()
+  await locator.page().waitForFunction((el) => !/-(appear|enter|leave)\b/.test(String(el.className)), handle)
+  await handle.dispose()
+}
+
+/** The open antd dropdown of a Select (its listbox is `<input id>_list`), after its motion. Opens it if needed. */
+export async function openSelect(page, select) {
+  const id = await select.getAttribute('id')
+  if (!id) throw new Error('the Select has no id')
+  const dropdown = page.locator(`.ant-select-dropdown:has([id="${id}_list"])`)
+  if (!(await dropdown.isVisible())) {
+    await select.click()
+    await dropdown.waitFor({ state: 'visible' })
+  }
+  await settled(dropdown)
+  return dropdown
+}
+
+/**
+ * Picks the option `title` of an antd Select (the input: getByLabel / getByRole('combobox')). With `search`, types it
+ * and waits until the list shows only options that contain it (server-side searches answer later: never click an
+ * option of the previous list). A single select closes after the pick; a multiple one stays open: `closeBy` (e.g. the
+ * dialog's title) is clicked to close it. `prefix`: the option's title starts with `title` (e.g. "name · e-mail").
+ */
+export async function pickOption(page, select, title, { search, closeBy, prefix = false } = {}) {
+  const dropdown = await openSelect(page, select)
+  const id = await select.getAttribute('id')
+  if (search) {
+    await select.fill(search)
+    await page.waitForFunction(
+      ([id, search, title, prefix]) => {
+        const list = document.getElementById(`${id}_list`)?.closest('.ant-select-dropdown')
+        const options = [...(list?.querySelectorAll('.ant-select-item-option') ?? [])]
+        const text = (o) => (o.getAttribute('title') ?? o.textContent ?? '').toLowerCase()
+        const matches = (o) => (prefix ? (o.getAttribute('title') ?? '').startsWith(title) : o.getAttribute('title') === title)
+        return options.some(matches) && options.every((o) => text(o).includes(search.toLowerCase()))
+      },
+      [id, search, title, prefix],
+    )
+  }
+  const quoted = `"${title.replace(/["\\]/g, '\\$&')}"`
+  await dropdown.locator(`.ant-select-item-option[title${prefix ? '^' : ''}=${quoted}]`).click()
+  const multiple = await select.evaluate((el) => !!el.closest('.ant-select-multiple'))
+  if (!multiple) await dropdown.waitFor({ state: 'hidden' })
+  else if (closeBy) {
+    await closeBy.click()
+    await dropdown.waitFor({ state: 'hidden' })
+  }
+}
+
+/** Clicks the item `name` of the antd dropdown menu open now (after its motion). */
+export async function clickMenuItem(page, name) {
+  // Exactly this item ("Activate" is not "Deactivate"), with or without the label of its icon in front.
+  const exactly = new RegExp(`(^|\\s)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
+  const menu = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)', { has: page.getByRole('menuitem', { name: exactly }) })
+  await settled(menu)
+  await menu.getByRole('menuitem', { name: exactly }).click()
+  await menu.waitFor({ state: 'hidden' })
 }
 
 /**

@@ -3,7 +3,7 @@
 // Publish on every work event matching the filter: dry-run preview → Confirm → per-item results → select failed.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { callApi, launchBrowser, saveArtifact, screenshot, signIn, unique } from './lib.mjs'
+import { callApi, clickMenuItem, launchBrowser, pickOption, saveArtifact, screenshot, signIn, unique } from './lib.mjs'
 
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/
 
@@ -71,21 +71,15 @@ describe('work events (office staff, in Chromium)', () => {
     await page.getByRole('button', { name: /Select Filters/ }).click()
     const drawer = page.getByRole('dialog', { name: 'Select Filters' })
     await drawer.waitFor()
-    const customerBox = drawer.getByLabel('Customer')
-    await customerBox.click()
-    await customerBox.fill(`ities ${acme.name.split(' ').pop()}`.toUpperCase()) // any part, any case
-    // The customers are searched on the server (any part of the name, any case): wait for its answer.
-    await page.waitForFunction((name) => {
-      const options = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')]
-      return options.length === 1 && options[0].textContent === name
-    }, acme.name)
-    await page.locator('.ant-select-item-option', { hasText: acme.name }).click()
+    // The customers are searched on the server (any part of the name, any case): pickOption waits for its answer.
+    await pickOption(page, drawer.getByLabel('Customer'), acme.name, { search: `ities ${acme.name.split(' ').pop()}`.toUpperCase() })
     const selectedText = (id) => drawer.locator(id).evaluate((el) => el.closest('.ant-select').textContent)
     assert.equal(await selectedText('#wo-filters_customerId'), acme.name)
-    await drawer.getByLabel('Status', { exact: true }).click()
-    await page.locator('.ant-select-item-option', { hasText: /^Draft$/ }).click()
+    // Status: a multiple select (stays open between picks); its options are in a virtual list of its own dropdown.
+    const status = drawer.getByLabel('Status', { exact: true })
+    await pickOption(page, status, 'Draft')
     await drawer.locator('.ant-select-selection-item', { hasText: 'Draft' }).waitFor()
-    await page.locator('.ant-select-item-option', { hasText: /^Published$/ }).click()
+    await pickOption(page, status, 'Published', { closeBy: drawer.locator('.ant-drawer-title') })
     await drawer.locator('.ant-select-selection-item', { hasText: 'Published' }).waitFor()
     await screenshot(page, 'work-events-01-select-filters')
     await drawer.getByRole('button', { name: 'Apply' }).click()
@@ -135,7 +129,7 @@ describe('work events (office staff, in Chromium)', () => {
     await page.getByText(`${total} selected`, { exact: true }).waitFor()
 
     await page.getByRole('button', { name: `Bulk actions on ${total} selected` }).click()
-    await page.getByRole('menuitem', { name: 'Publish' }).click()
+    await clickMenuItem(page, 'Publish')
     const dialog = page.getByRole('dialog', { name: `Publish — ${total} work events` })
     const preview = dialog.getByTestId('bulk-preview')
     await preview.waitFor()

@@ -13,7 +13,6 @@ import { LazyMount, prefetchWhenIdle } from '../../shared/LazyMount'
 import { AssetsTab } from '../assets/AssetsTab'
 import { useMe } from '../auth/hooks'
 import { canBill, canCreateWorkOrders, canEditCustomers, canPurchaseCreditHours } from '../auth/roles'
-import { CreditHoursTab } from '../billing/CreditHoursTab'
 import { ContractsTab } from '../contracts/ContractsTab'
 import { SitesTab } from '../sites/SitesTab'
 import { useCustomer } from './api'
@@ -24,6 +23,8 @@ import { workOrdersLink } from './WorkOrderStatusCounts'
 
 // Editing and the dialogs load on first use (prefetched when idle): the view itself opens faster.
 const EditCustomer = lazy(() => import('./EditCustomer'))
+// The credit-hour bank (its purchase form, number inputs, statistics) loads when its tab is opened.
+const CreditHoursTab = lazy(() => import('../billing/CreditHoursTab').then((m) => ({ default: m.CreditHoursTab })))
 const DeactivateCustomerDialog = lazy(() => import('./DeactivateCustomerDialog').then((m) => ({ default: m.DeactivateCustomerDialog })))
 
 interface Props {
@@ -138,7 +139,17 @@ export function CustomerView({ customerId, variant, tab, onTabChange }: Props) {
           { key: 'contracts', label: 'Contracts', children: <ContractsTab customer={customer} canEdit={canEdit} /> },
           { key: 'assets', label: 'Assets', children: <AssetsTab customer={customer} canEdit={canEdit} /> },
           ...(canBill(me.roles)
-            ? [{ key: 'credit-hours', label: 'Credit hours', children: <CreditHoursTab customer={customer} canPurchase={canPurchaseCreditHours(me.roles)} /> }]
+            ? [
+                {
+                  key: 'credit-hours',
+                  label: 'Credit hours',
+                  children: (
+                    <Suspense fallback={<Spin className="page-loading" />}>
+                      <CreditHoursTab customer={customer} canPurchase={canPurchaseCreditHours(me.roles)} />
+                    </Suspense>
+                  ),
+                },
+              ]
             : []),
         ]}
       />

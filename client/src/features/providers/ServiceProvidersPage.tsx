@@ -1,20 +1,24 @@
 import { MoreOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons'
 import { Button, Dropdown, Empty, Input, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useSearchParams } from 'wouter'
 import type { ServiceProviderDto, ServiceProviderKind } from '../../api'
 import { problemMessage, toProblem } from '../../api/problem'
 import { useFeedback } from '../../shared/feedback'
 import { PageHeader } from '../../shared/PageHeader'
+import { LazyMount } from '../../shared/LazyMount'
 import { ProblemAlert } from '../../shared/ProblemAlert'
 import { StatusTag } from '../../shared/StatusTag'
 import { useMe } from '../auth/hooks'
 import { canManageProviders, canManageUsers } from '../auth/roles'
 import { useUsers } from '../users/api'
 import { kindLabels, pageSizes, providerFilterFromUrl, providerKinds, useProviderList, useSetProviderActive } from './api'
-import { AddProviderDialog, EditProviderDialog } from './ProviderDialog'
-import { TeamsTab } from './TeamsTab'
+
+// The provider dialogs (the form engine) load with the first Add or Edit; the Teams tab when it is opened.
+const AddProviderDialog = lazy(() => import('./ProviderDialog').then((m) => ({ default: m.AddProviderDialog })))
+const EditProviderDialog = lazy(() => import('./ProviderDialog').then((m) => ({ default: m.EditProviderDialog })))
+const TeamsTab = lazy(() => import('./TeamsTab').then((m) => ({ default: m.TeamsTab })))
 
 type Tab = 'providers' | 'teams'
 
@@ -78,10 +82,22 @@ export default function ServiceProvidersPage() {
               />
             ),
           },
-          { key: 'teams', label: 'Teams', children: <TeamsTab canManage={canManage} /> },
+          {
+            key: 'teams',
+            label: 'Teams',
+            children: (
+              <Suspense fallback={null}>
+                <TeamsTab canManage={canManage} />
+              </Suspense>
+            ),
+          },
         ]}
       />
-      {canManage && <AddProviderDialog open={adding} onClose={() => setAdding(false)} />}
+      {canManage && (
+        <LazyMount when={adding}>
+          <AddProviderDialog open={adding} onClose={() => setAdding(false)} />
+        </LazyMount>
+      )}
     </div>
   )
 }
@@ -278,7 +294,11 @@ function ProviderGrid({ search, kind, active, size, canManage, onSearch, onKind,
           </Button>
         </Space>
       </footer>
-      {canManage && <EditProviderDialog providerId={editing} onClose={() => setEditing(null)} />}
+      {canManage && (
+        <LazyMount when={editing !== null}>
+          <EditProviderDialog providerId={editing} onClose={() => setEditing(null)} />
+        </LazyMount>
+      )}
     </section>
   )
 }

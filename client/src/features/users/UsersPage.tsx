@@ -1,16 +1,17 @@
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons'
-import { Button, Empty, Form, Input, Select, Table, Tag, Tooltip } from 'antd'
+import { Button, Empty, Input, Table, Tag, Tooltip } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
-import { useState } from 'react'
+import { lazy, useState } from 'react'
 import type { UserSummary } from '../../api'
-import { useFeedback } from '../../shared/feedback'
-import { text } from '../../shared/forms'
-import { FormDialog } from '../../shared/FormDialog'
+import { LazyMount } from '../../shared/LazyMount'
 import { PageHeader } from '../../shared/PageHeader'
 import { ProblemAlert } from '../../shared/ProblemAlert'
-import { roleLabels, staffRoles } from '../auth/roles'
-import { passwordHint, useCreateUser, useUsers } from './api'
+import { roleLabels } from '../auth/roles'
+import { useUsers } from './api'
 import { tagList } from './tagList'
+
+// The form (and the form engine) loads with the first "Add user".
+const NewUserDialog = lazy(() => import('./NewUserDialog').then((m) => ({ default: m.NewUserDialog })))
 
 /** Users (Admin): who may sign in, with which roles; add a user. */
 export default function UsersPage() {
@@ -87,50 +88,9 @@ export default function UsersPage() {
           />
         )}
       </section>
-      <NewUserDialog open={creating} onClose={() => setCreating(false)} />
+      <LazyMount when={creating}>
+        <NewUserDialog open={creating} onClose={() => setCreating(false)} />
+      </LazyMount>
     </div>
-  )
-}
-
-interface NewUserValues {
-  email: string
-  displayName?: string
-  password: string
-  roles: string[]
-}
-
-export function NewUserDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { message } = useFeedback()
-  const create = useCreateUser()
-  return (
-    <FormDialog<NewUserValues>
-      open={open}
-      title="Add user"
-      okText="Add user"
-      onCancel={onClose}
-      onSubmit={async (values) => {
-        const user = await create.mutateAsync({
-          email: values.email.trim(),
-          displayName: text(values.displayName),
-          password: values.password,
-          roles: values.roles,
-        })
-        message.success(`User ${user.email} added.`)
-        onClose()
-      }}
-    >
-      <Form.Item label="E-mail" name="email" rules={[{ required: true, whitespace: true, message: 'Enter the e-mail address.' }]}>
-        <Input inputMode="email" maxLength={256} autoComplete="off" autoFocus />
-      </Form.Item>
-      <Form.Item label="Display name" name="displayName">
-        <Input maxLength={200} autoComplete="off" />
-      </Form.Item>
-      <Form.Item label="Password" name="password" extra={passwordHint} rules={[{ required: true, message: 'Enter a password.' }]}>
-        <Input.Password maxLength={128} autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item label="Roles" name="roles" rules={[{ required: true, type: 'array', min: 1, message: 'Choose at least one role.' }]}>
-        <Select<string[]> mode="multiple" aria-label="Roles" placeholder="Choose roles" options={staffRoles.map((r) => ({ value: r, label: roleLabels[r] ?? r }))} />
-      </Form.Item>
-    </FormDialog>
   )
 }

@@ -9,7 +9,7 @@ import { Section } from '../../shared/ui'
 import { useDebounced } from '../../shared/useDebounced'
 import { useCustomer } from '../customers/api'
 import { useCreateWorkOrder, usePickableAssets, usePickableContracts, usePickableCustomers, usePickableSites } from './api'
-import { WorkOrderDetailFields } from './detail/EditWorkOrderDialog'
+import { WorkOrderDetailFields } from './detail/WorkOrderDetailFields'
 import { sources, toCreateCommand, withRequester, type NewWorkOrderValues } from './detail/model'
 
 /** Open a work order: customer → site → optional contract and equipment, the details, the source. `?customerId=` preselects. */

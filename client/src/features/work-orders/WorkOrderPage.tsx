@@ -1,12 +1,13 @@
 import './detail/work-order.css'
 import { EditOutlined, ReloadOutlined } from '@ant-design/icons'
 import { Button, Space, Spin, Tabs } from 'antd'
-import { useState } from 'react'
+import { lazy, Suspense, useState, type ReactNode } from 'react'
 import { useSearchParams } from 'wouter'
 import { toProblem } from '../../api/problem'
 import { formatDateTime } from '../../shared/format'
 import { PageHeader } from '../../shared/PageHeader'
 import { ProblemAlert } from '../../shared/ProblemAlert'
+import { LazyMount } from '../../shared/LazyMount'
 import { StatusPage } from '../../shared/ui'
 import { useMe } from '../auth/hooks'
 import {
@@ -20,17 +21,22 @@ import {
   canResyncWorkMarket,
   canTransitionWorkOrders,
 } from '../auth/roles'
-import { TimeAndBilling } from '../billing/TimeAndBilling'
 import { useWorkOrder } from './api'
-import { CommentsTab } from './detail/CommentsTab'
-import { EditWorkOrderDialog } from './detail/EditWorkOrderDialog'
 import { HistoryTab } from './detail/HistoryTab'
 import { isOpenStatus } from './detail/labels'
-import { LineItemsTab } from './detail/LineItemsTab'
 import { StatusActions } from './detail/StatusActions'
 import { CustomerSiteLinks, WorkOrderDetails } from './detail/WorkOrderDetails'
 import { WorkMarketPanel } from './detail/WorkMarketPanel'
 import { WorkOrderStatusTag } from './list/WorkOrderStatusTag'
+
+// The first view is the details and the history; the other tabs and the edit dialog (forms, cards, progress bars)
+// load when they are opened.
+const LineItemsTab = lazy(() => import('./detail/LineItemsTab').then((m) => ({ default: m.LineItemsTab })))
+const CommentsTab = lazy(() => import('./detail/CommentsTab').then((m) => ({ default: m.CommentsTab })))
+const TimeAndBilling = lazy(() => import('../billing/TimeAndBilling').then((m) => ({ default: m.TimeAndBilling })))
+const EditWorkOrderDialog = lazy(() => import('./detail/EditWorkOrderDialog').then((m) => ({ default: m.EditWorkOrderDialog })))
+
+const loading = (children: ReactNode) => <Suspense fallback={<Spin className="page-loading" />}>{children}</Suspense>
 
 const tabs = ['history', 'line-items', 'comments', 'time'] as const
 type Tab = (typeof tabs)[number]
@@ -112,16 +118,16 @@ export default function WorkOrderPage({ workOrderId }: { workOrderId: string }) 
         onChange={(key) => setParams(key === 'history' ? {} : { tab: key }, { replace: true })}
         items={[
           { key: 'history', label: `Status history (${workOrder.history.length})`, children: <HistoryTab workOrder={workOrder} /> },
-          { key: 'line-items', label: `Line items (${workOrder.lineItems.length})`, children: <LineItemsTab workOrder={workOrder} canEdit={canEditWorkOrders(roles)} /> },
+          { key: 'line-items', label: `Line items (${workOrder.lineItems.length})`, children: loading(<LineItemsTab workOrder={workOrder} canEdit={canEditWorkOrders(roles)} />) },
           {
             key: 'comments',
             label: `Comments (${workOrder.comments.length})`,
-            children: <CommentsTab workOrder={workOrder} canComment={canComment(roles)} canDelete={canDeleteComments(roles)} />,
+            children: loading(<CommentsTab workOrder={workOrder} canComment={canComment(roles)} canDelete={canDeleteComments(roles)} />),
           },
           {
             key: 'time',
             label: 'Time & billing',
-            children: (
+            children: loading(
               <TimeAndBilling
                 workOrder={workOrder}
                 etag={etag}
@@ -135,7 +141,11 @@ export default function WorkOrderPage({ workOrderId }: { workOrderId: string }) 
         ]}
       />
 
-      {editable && <EditWorkOrderDialog open={editing} workOrder={workOrder} etag={etag} onClose={() => setEditing(false)} reload={() => void query.refetch()} />}
+      {editable && (
+        <LazyMount when={editing}>
+          <EditWorkOrderDialog open={editing} workOrder={workOrder} etag={etag} onClose={() => setEditing(false)} reload={() => void query.refetch()} />
+        </LazyMount>
+      )}
     </div>
   )
 }

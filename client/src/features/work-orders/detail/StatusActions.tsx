@@ -1,12 +1,10 @@
-import { Button, Form, Input, Select, Space } from 'antd'
-import { useState } from 'react'
+import { Button, Space } from 'antd'
+import { lazy, useState } from 'react'
 import type { WorkOrderAction, WorkOrderDto } from '../../../api'
 import { toProblem } from '../../../api/problem'
 import { useFeedback } from '../../../shared/feedback'
-import { FormDialog } from '../../../shared/FormDialog'
-import ReasonDialog from '../../../shared/ReasonDialog'
-import { useDebounced } from '../../../shared/useDebounced'
-import { useActiveProviders, useTransitionWorkOrder } from '../api'
+import { LazyMount } from '../../../shared/LazyMount'
+import { useTransitionWorkOrder } from '../api'
 import { actionDone, actionLabels } from './labels'
 import { offeredActions } from './model'
 
@@ -23,9 +21,14 @@ const isConflict = (error: unknown) => {
   return status === 409 || status === 412 || status === 428
 }
 
+// The dialogs (and the form engine they need) load with the first action that opens one.
+const StatusActionDialogs = lazy(() => import('./StatusActionDialogs'))
+
 type ReasonAction = Extract<WorkOrderAction, 'Cancel' | 'Unassign' | 'WaitForParts' | 'WaitForVendor' | 'WaitForCustomer'>
 
-const reasonDialogs: Record<ReasonAction, { title: string; okText: string; description: string; required?: boolean; danger?: boolean }> = {
+export type ReasonDialogText = { title: string; okText: string; description: string; required?: boolean; danger?: boolean }
+
+const reasonDialogs: Record<ReasonAction, ReasonDialogText> = {
   Cancel: {
     title: 'Cancel this work order?',
     okText: 'Cancel work order',
@@ -91,67 +94,9 @@ export function StatusActions({ workOrder, etag, roles, onConflict }: Props) {
         })}
       </Space>
 
-      <ReasonDialog
-        open={reason !== null}
-        title={reason?.title ?? ''}
-        description={reason?.description}
-        okText={reason?.okText ?? 'OK'}
-        required={reason?.required}
-        danger={reason?.danger ?? false}
-        label={dialog === 'Cancel' ? 'Reason for cancelling' : 'Reason'}
-        onCancel={() => setDialog(null)}
-        onConfirm={(text) => run(dialog!, { reason: text })}
-      />
-
-      <FormDialog<{ notes?: string }>
-        open={dialog === 'Complete'}
-        title={`Complete ${workOrder.displayNumber}`}
-        okText="Complete"
-        onCancel={() => setDialog(null)}
-        onSubmit={(values) => run('Complete', { reason: values.notes?.trim() || null })}
-      >
-        <p className="muted">The customer receives the work-order number and a PDF with these notes.</p>
-        <Form.Item label="Completion notes (optional)" name="notes">
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} showCount autoFocus />
-        </Form.Item>
-      </FormDialog>
-
-      <AssignDialog
-        open={dialog === 'Assign'}
-        workOrder={workOrder}
-        onCancel={() => setDialog(null)}
-        onAssign={(providerId) => run('Assign', { providerId })}
-      />
+      <LazyMount when={dialog !== null}>
+        <StatusActionDialogs dialog={dialog} workOrder={workOrder} reason={reason} run={run} onClose={() => setDialog(null)} />
+      </LazyMount>
     </>
-  )
-}
-
-function AssignDialog({ open, workOrder, onCancel, onAssign }: { open: boolean; workOrder: WorkOrderDto; onCancel: () => void; onAssign: (providerId: string) => Promise<unknown> }) {
-  const [search, setSearch] = useState('')
-  const settled = useDebounced(search)
-  const providers = useActiveProviders(settled, open)
-  const options = (providers.data?.items ?? [])
-    .filter((p) => p.id !== workOrder.providerId)
-    .map((p) => ({ value: p.id, label: `${p.name}${p.isThirdParty ? ' (third party)' : ''} · ${p.email}` }))
-  return (
-    <FormDialog<{ providerId: string }>
-      open={open}
-      title={workOrder.status === 'Assigned' ? `Re-assign ${workOrder.displayNumber}` : `Assign ${workOrder.displayNumber}`}
-      okText="Assign"
-      onCancel={onCancel}
-      onSubmit={(values) => onAssign(values.providerId)}
-    >
-      {workOrder.providerName && <p className="muted">Now assigned to {workOrder.providerName}.</p>}
-      <Form.Item label="Service provider" name="providerId" rules={[{ required: true, message: 'Choose a service provider.' }]}>
-        <Select
-          showSearch={{ filterOption: false, onSearch: setSearch }}
-          placeholder="Search active providers by name"
-          loading={providers.isFetching}
-          options={options}
-          notFoundContent={providers.isFetching ? 'Searching…' : 'No active provider matches.'}
-          aria-label="Service provider"
-        />
-      </Form.Item>
-    </FormDialog>
   )
 }

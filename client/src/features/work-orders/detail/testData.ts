@@ -42,6 +42,7 @@ export const workOrderDto = (over: Partial<WorkOrderDto> = {}): WorkOrderDto => 
   approvedEstimatedHours: 0,
   waitingSeconds: 0,
   waitingSince: null,
+  estimateVersion: 0,
   createdAt: '2026-01-02T10:00:00Z',
   createdBy: 'u1',
   updatedAt: null,

@@ -13,10 +13,11 @@ import { allowedBulkActions } from '../../auth/roles'
 import { BulkMenu } from '../bulk/BulkMenu'
 import { plural } from '../bulk/text'
 import { selectAllCap, useFetchMatchingIds, useWorkOrderList } from './api'
-import { FilterDrawer } from './FilterDrawer'
 import { categoryLabels, clearedFilter, filterTags, pageSizes, sortLabels, type FilterNames, type WorkOrderFilter } from './filters'
 import { WorkOrderStatusTag } from './WorkOrderStatusTag'
 
+// "Select Filters" (the form engine, the drawer, the pickers) loads when it is first opened.
+const FilterDrawer = lazy(() => import('./FilterDrawer').then((m) => ({ default: m.FilterDrawer })))
 const BulkDialog = lazy(() => import('../bulk/BulkDialog').then((m) => ({ default: m.BulkDialog })))
 
 interface Props {
@@ -330,24 +331,26 @@ export function WorkEventsGrid({ filter, names, roles, canPickCustomer, canCreat
             aria-label="Rows per page"
             options={pageSizes.map((n) => ({ value: n, label: `${n} / page` }))}
             style={{ width: 110 }}
-          />
+        />
           <Button size="small" disabled={!list.hasNextPage || list.isPlaceholderData} loading={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
             Load more
           </Button>
         </Space>
       </footer>
 
-      <FilterDrawer
-        key={filtersKey}
-        open={filtersOpen}
-        filter={filter}
-        canPickCustomer={canPickCustomer}
-        onClose={() => setFiltersOpen(false)}
-        onApply={(next) => {
-          setFiltersOpen(false)
-          onFilter(next)
-        }}
-      />
+      <LazyMount when={filtersOpen}>
+        <FilterDrawer
+          key={filtersKey}
+          open={filtersOpen}
+          filter={filter}
+          canPickCustomer={canPickCustomer}
+          onClose={() => setFiltersOpen(false)}
+          onApply={(next) => {
+            setFiltersOpen(false)
+            onFilter(next)
+          }}
+        />
+      </LazyMount>
       <LazyMount when={bulkAction !== null}>
         <BulkDialog action={bulkAction} ids={selected} onClose={() => setBulkAction(null)} onSelectIds={select} />
       </LazyMount>
