@@ -162,7 +162,7 @@ internal sealed class DataGenerator : IDisposable
     public void Dispose() => _dataSource.Dispose();
 
     /// <summary>What the AuditingInterceptor sets on an added entity.</summary>
-    private static T Stamp<T>(T entity, Who who, DateTime now)
+    internal static T Stamp<T>(T entity, Who who, DateTime now)
         where T : AuditableEntity
     {
         entity.CreatedAt = now;
@@ -173,7 +173,7 @@ internal sealed class DataGenerator : IDisposable
     }
 
     /// <summary>The application's number reservation (WorkOrderNumbers): the counter row, advanced in this transaction.</summary>
-    private static long ReserveNumbers(NpgsqlConnection connection, int count)
+    internal static long ReserveNumbers(NpgsqlConnection connection, int count)
     {
         using var command = new NpgsqlCommand("""UPDATE "Counters" SET "Value" = "Value" + @count WHERE "Name" = @name RETURNING "Value" """, connection);
         command.Parameters.AddWithValue("count", (long)count);

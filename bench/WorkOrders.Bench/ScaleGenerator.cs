@@ -104,15 +104,15 @@ internal sealed class ScaleGenerator(string connectionString, TextWriter log)
             var town = Towns[random.Next(Towns.Length)];
             var address = new Address($"{random.Next(1, 999)} {Trades[i % Trades.Length]} Road", town, "IL", $"6{n[1..]}", "US");
             var name = $"{town} {Trades[random.Next(Trades.Length)]} {n}";
-            var customer = Stamp(Customer.Create(name, null, address, new Contact($"Contact {n}", $"contact{n}@scale.example", "+1 555 0100")), who, now);
-            var site = Stamp(CustomerSite.Create(customer, $"{name} main site", address, null), who, now);
-            var contract = Stamp(Contract.Create(customer, $"C-{n}", "Service agreement", new DateOnly(2024, 1, 1), null), who, now);
-            var asset = Stamp(Asset.Create(customer, site, $"Meter {n}", "MX-200", $"SN{n}"), who, now);
+            var customer = DataGenerator.Stamp(Customer.Create(name, null, address, new Contact($"Contact {n}", $"contact{n}@scale.example", "+1 555 0100")), who, now);
+            var site = DataGenerator.Stamp(CustomerSite.Create(customer, $"{name} main site", address, null), who, now);
+            var contract = DataGenerator.Stamp(Contract.Create(customer, $"C-{n}", "Service agreement", new DateOnly(2024, 1, 1), null), who, now);
+            var asset = DataGenerator.Stamp(Asset.Create(customer, site, $"Meter {n}", "MX-200", $"SN{n}"), who, now);
             places.Add(new Place(customer, site, contract, asset));
         }
 
         var kinds = Enum.GetValues<ServiceProviderKind>();
-        var providerList = Enumerable.Range(1, providers).Select(i => Stamp(ServiceProvider.Create(
+        var providerList = Enumerable.Range(1, providers).Select(i => DataGenerator.Stamp(ServiceProvider.Create(
             $"Provider {i:D3}", $"provider{i:D3}@scale.example", null, kinds[i % kinds.Length], null), who, now)).ToList();
 
         using var transaction = connection.BeginTransaction();
@@ -136,13 +136,7 @@ internal sealed class ScaleGenerator(string connectionString, TextWriter log)
         var now = DateTime.UtcNow;
         long lineItems = 0, history = 0;
 
-        long first;
-        using (var reserve = new NpgsqlCommand("""UPDATE "Counters" SET "Value" = "Value" + @count WHERE "Name" = @name RETURNING "Value" """, connection))
-        {
-            reserve.Parameters.AddWithValue("count", (long)count);
-            reserve.Parameters.AddWithValue("name", Counter.WorkOrderNumbers);
-            first = (reserve.ExecuteScalar() as long? ?? throw new InvalidOperationException("No work-order counter: are the migrations applied?")) - count + 1;
-        }
+        var first = DataGenerator.ReserveNumbers(connection, count);
 
         for (var done = 0; done < count;)
         {
@@ -333,16 +327,6 @@ internal sealed class ScaleGenerator(string connectionString, TextWriter log)
     {
         using var command = new NpgsqlCommand(sql, connection);
         return (T)command.ExecuteScalar()!;
-    }
-
-    private static T Stamp<T>(T entity, Who who, DateTime now)
-        where T : AuditableEntity
-    {
-        entity.CreatedAt = now;
-        entity.CreatedBy = who.UserId;
-        entity.Version = 1;
-        entity.ClearDomainEvents();
-        return entity;
     }
 }
 

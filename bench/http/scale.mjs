@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { psql, signIn } from './session.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const sqlDir = resolve(here, '..', 'sql')
@@ -16,22 +17,6 @@ const api = env.API
 const duration = Number(env.DURATION ?? 10)
 const pgbench = env.PGBENCH ?? '/usr/lib/postgresql/15/bin/pgbench'
 const log = (...args) => console.error('[scale]', ...args)
-
-function psql(sql) {
-  const run = spawnSync('psql', ['-X', '-q', '-tA', '-v', 'ON_ERROR_STOP=1', '-d', env.DATABASE, '-c', sql], { encoding: 'utf8' })
-  if (run.status !== 0) throw new Error(`psql failed: ${run.stderr}`)
-  return run.stdout.trim()
-}
-
-async function signIn() {
-  const response = await fetch(`${api}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: env.EMAIL, password: env.PASSWORD }),
-  })
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`)
-  return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-}
 
 const cursor = (position) => Buffer.from(JSON.stringify(position)).toString('base64url')
 
@@ -77,7 +62,7 @@ function raw(scenario) {
 
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–')
 
-const cookie = await signIn()
+const { cookie } = await signIn(api)
 const total = Number(psql('SELECT count(*) FROM "WorkOrders"'))
 const deepAfter = Number(psql('SELECT "Number" FROM "WorkOrders" WHERE NOT "IsDeleted" ORDER BY "Number" DESC LIMIT 1 OFFSET 500000'))
 psql('DROP TABLE IF EXISTS bench_ids; CREATE TABLE bench_ids AS SELECT row_number() OVER () AS n, id FROM (SELECT "Id" AS id FROM "WorkOrders" TABLESAMPLE SYSTEM (2) WHERE NOT "IsDeleted" LIMIT 10000) s; ALTER TABLE bench_ids ADD PRIMARY KEY (n)')

@@ -2,8 +2,8 @@
 // API process's memory (RSS, GC heap via /proc) and open handles are sampled; prints the samples and the trend.
 // Env: API, API_PID, EMAIL, PASSWORD, MINUTES, CONNECTIONS, OUT, PGHOST/PGPORT/PGUSER/PGPASSWORD, DATABASE.
 import autocannon from 'autocannon'
-import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { psql, signIn } from './session.mjs'
 
 const env = process.env
 const api = env.API
@@ -11,24 +11,13 @@ const minutes = Number(env.MINUTES ?? 10)
 const connections = Number(env.CONNECTIONS ?? 16)
 const log = (...args) => console.error('[soak]', ...args)
 
-const psql = (sql) => spawnSync('psql', ['-X', '-q', '-tA', '-d', env.DATABASE, '-c', sql], { encoding: 'utf8' }).stdout.trim()
-
-async function signIn() {
-  const response = await fetch(`${api}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: env.EMAIL, password: env.PASSWORD }),
-  })
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`)
-  const me = await response.json()
-  return { cookie: response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), xsrf: me.antiforgeryToken }
-}
-
 function sample() {
   const status = readFileSync(`/proc/${env.API_PID}/status`, 'utf8')
   const kb = (name) => Number(status.split('\n').find((l) => l.startsWith(name))?.split(/\s+/)[1] ?? NaN)
   return { rssMb: Math.round(kb('VmRSS:') / 1024), threads: kb('Threads:'), handles: readdirSync(`/proc/${env.API_PID}/fd`).length }
 }
 
-const { cookie, xsrf } = await signIn()
+const { cookie, xsrf } = await signIn(api)
 const ids = psql('SELECT "Id" FROM "WorkOrders" TABLESAMPLE SYSTEM (1) LIMIT 2000').split('\n').filter(Boolean)
 const customers = psql('SELECT "Id" FROM "Customers" LIMIT 200').split('\n').filter(Boolean)
 const sites = new Map(psql('SELECT DISTINCT ON ("CustomerId") "CustomerId", "Id" FROM "CustomerSites" WHERE "Status" = \'Active\' LIMIT 200')
